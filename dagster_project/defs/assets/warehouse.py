@@ -1,0 +1,49 @@
+"""Warehouse layer: schema (migrations), reference entities, and the published snapshot."""
+
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from dagster_project.defs.resources import WarehouseFiles, open_connection
+from etl import load, reference, warehouse
+from etl.knowledge_base import load_knowledge_base
+
+
+@dg.asset(
+    group_name="warehouse",
+    kinds={"duckdb", "alembic"},
+    description="The working warehouse file, restored from the last published snapshot if the "
+    "previous run died, and migrated to the newest Alembic revision.",
+)
+def warehouse_schema(warehouse_files: WarehouseFiles) -> dg.MaterializeResult:
+    work = warehouse.prepare_working_copy(warehouse_files.published_path)
+    warehouse.migrate(work)
+    return dg.MaterializeResult(metadata={"working_file": dg.MetadataValue.path(str(work))})
+
+
+@dg.asset(
+    group_name="warehouse",
+    kinds={"duckdb"},
+    deps=[warehouse_schema],
+    description="States, organizations, places and persons of the knowledge base as dimension "
+    "tables; reloaded only when the knowledge version changes.",
+)
+def reference_entities(duckdb: DuckDBResource) -> dg.MaterializeResult:
+    kb = load_knowledge_base()
+    with open_connection(duckdb) as con:
+        synced = load.reference_version(con) != kb.version
+        if synced:
+            con.execute("begin")
+            try:
+                reference.sync_reference(con, kb)
+                con.execute("commit")
+            except BaseException:
+                con.execute("rollback")
+                raise
+        counts = {
+            t: con.execute(f"select count(*) from {t}").fetchone()[0]  # type: ignore[index]
+            for t in ("state", "organization", "place", "person", "position")
+        }
+    return dg.MaterializeResult(
+        metadata={"knowledge_version": kb.version, "synced": synced, **counts}
+    )

@@ -1,0 +1,643 @@
+"""Writing extracted facts into the DuckDB warehouse: bulk, idempotent, traceable.
+
+A batch is loaded in one transaction through DuckDB's bulk path (pandas frames and
+``INSERT ... SELECT``), with ids drawn from the tables' sequences in one go, not row by row.
+
+Retracting facts (a file changed, or the knowledge base changed) needs deletes of rows that other
+rows reference. DuckDB checks foreign keys against committed data, so a parent and its children
+cannot be deleted in one transaction: `retract_articles` deletes level by level, each step
+committed, and marks the articles stale first so that a crash in between is healed by the next
+run. Readers never see these steps: they read the published snapshot (`etl.warehouse`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from etl import dedup
+from etl.articles import ParsedArticle, Rejection
+from etl.facts import ArticleFacts, EventFact, FuzzyDate, Participant
+from etl.knowledge_base import KnowledgeBase
+
+
+@dataclass
+class ExtractedArticle:
+    article: ParsedArticle
+    facts: ArticleFacts
+
+
+@dataclass
+class BatchPlan:
+    """What a batch of parsed files means for the warehouse, decided before extracting."""
+
+    to_extract: list[ParsedArticle] = field(default_factory=list)
+    skipped: list[ParsedArticle] = field(default_factory=list)  # already loaded, current
+    superseded_ids: list[int] = field(default_factory=list)  # older versions of changed files
+    stale_ids: list[int] = field(default_factory=list)  # loaded with another knowledge version
+
+
+@dataclass
+class LoadStats:
+    articles_loaded: int = 0
+    articles_skipped: int = 0
+    articles_rejected: int = 0
+    sentences: int = 0
+    mentions: int = 0
+    memberships: int = 0
+    events_new: int = 0
+    events_merged: int = 0
+    participations: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+def now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+# --- runs --------------------------------------------------------------------------------------
+
+
+def start_run(con: duckdb.DuckDBPyConnection, code_version: str, knowledge_version: str) -> int:
+    row = con.execute(
+        "insert into extraction_run (started_at, code_version, knowledge_version, status,"
+        " articles_seen, articles_loaded, articles_skipped, articles_rejected, mentions, events,"
+        " memberships) values (?, ?, ?, 'running', 0, 0, 0, 0, 0, 0, 0) returning id",
+        [now(), code_version, knowledge_version],
+    ).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection, run_id: int, stats: LoadStats, seen: int, status: str
+) -> None:
+    con.execute(
+        "update extraction_run set finished_at = ?, status = ?, articles_seen = ?,"
+        " articles_loaded = ?, articles_skipped = ?, articles_rejected = ?, mentions = ?,"
+        " events = ?, memberships = ? where id = ?",
+        [
+            now(),
+            status,
+            seen,
+            stats.articles_loaded,
+            stats.articles_skipped,
+            stats.articles_rejected,
+            stats.mentions,
+            stats.events_new,
+            stats.memberships,
+            run_id,
+        ],
+    )
+
+
+def reference_version(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The knowledge version the dimension tables were last synced with (None if never)."""
+    row = con.execute(
+        "select knowledge_version from extraction_run where status = 'succeeded'"
+        " order by id desc limit 1"
+    ).fetchone()
+    if row is None or not con.execute("select count(*) from state").fetchone()[0]:  # type: ignore[index]
+        return None
+    return str(row[0])
+
+
+# --- planning ----------------------------------------------------------------------------------
+
+
+def plan_batch(
+    con: duckdb.DuckDBPyConnection, parsed: Sequence[ParsedArticle], knowledge_version: str
+) -> BatchPlan:
+    """Sort parsed files into new, unchanged, changed-file and stale-knowledge articles."""
+    plan = BatchPlan()
+    current = {
+        sha: (aid, kv)
+        for aid, sha, kv in con.execute(
+            "select id, sha256, knowledge_version from article where superseded_at is null"
+        ).fetchall()
+    }
+    by_name = dict(
+        con.execute(
+            "select file_name, id from article where superseded_at is null"
+        ).fetchall()
+    )
+    seen: set[str] = set()
+    for article in parsed:
+        if article.sha256 in current:
+            plan.skipped.append(article)
+            continue
+        if article.sha256 in seen:  # same content twice in this batch: load once
+            plan.skipped.append(article)
+            continue
+        seen.add(article.sha256)
+        old = by_name.get(article.file_name)
+        if old is not None:
+            plan.superseded_ids.append(old)
+        plan.to_extract.append(article)
+    for aid, kv in current.values():
+        if kv != knowledge_version and aid not in plan.superseded_ids:
+            plan.stale_ids.append(aid)
+    return plan
+
+
+def stale_articles(con: duckdb.DuckDBPyConnection, ids: Sequence[int]) -> list[ParsedArticle]:
+    """Rebuild parsed articles from the warehouse so they can be re-extracted without files."""
+    if not ids:
+        return []
+    rows = con.execute(
+        "select file_name, sha256, title, lead, body, published_date, date_precision, encoding"
+        " from article where id in (select unnest(?::integer[]))",
+        [list(ids)],
+    ).fetchall()
+    return [
+        ParsedArticle(
+            file_name=r[0],
+            sha256=r[1],
+            title=r[2],
+            lead=r[3],
+            body=r[4],
+            published=FuzzyDate(r[5], r[6]) if r[5] is not None else None,
+            encoding=r[7],
+        )
+        for r in rows
+    ]
+
+
+# --- retraction --------------------------------------------------------------------------------
+
+
+def _in(ids: Iterable[int]) -> list[int]:
+    return sorted(set(ids))
+
+
+def retract_articles(
+    con: duckdb.DuckDBPyConnection, ids: Sequence[int], supersede: bool = False
+) -> None:
+    """Remove the facts read from these articles; facts that other articles support stay."""
+    ids = _in(ids)
+    if not ids:
+        return
+    arg = [ids]
+    sentences = "(select id from sentence where article_id in (select unnest(?::integer[])))"
+    con.execute("begin")
+    try:
+        con.execute(
+            "update article set knowledge_version = null"
+            + (", superseded_at = now()::timestamp" if supersede else "")
+            + " where id in (select unnest(?::integer[]))",
+            arg,
+        )
+        touched = {
+            "event": _in(r[0] for r in con.execute(
+                f"select event_id from event_evidence where sentence_id in {sentences}", arg
+            ).fetchall()),
+            "participation": _in(r[0] for r in con.execute(
+                f"select participation_id from participation_evidence where sentence_id in {sentences}",
+                arg,
+            ).fetchall()),
+            "membership": _in(r[0] for r in con.execute(
+                f"select membership_id from membership_evidence where sentence_id in {sentences}",
+                arg,
+            ).fetchall()),
+        }
+        for table in ("event_evidence", "participation_evidence", "membership_evidence", "mention"):
+            con.execute(f"delete from {table} where sentence_id in {sentences}", arg)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    # Orphans: facts whose last evidence is gone. Children first, each level committed.
+    con.execute(
+        "delete from participation where id in (select unnest(?::integer[])) and id not in"
+        " (select participation_id from participation_evidence)",
+        [touched["participation"]],
+    )
+    con.execute(
+        "delete from participation where event_id in (select unnest(?::integer[])) and"
+        " event_id not in (select event_id from event_evidence)",
+        [touched["event"]],
+    )
+    con.execute(
+        "delete from event where id in (select unnest(?::integer[])) and id not in"
+        " (select event_id from event_evidence)",
+        [touched["event"]],
+    )
+    con.execute(
+        "delete from membership where id in (select unnest(?::integer[])) and id not in"
+        " (select membership_id from membership_evidence)",
+        [touched["membership"]],
+    )
+    con.execute(f"delete from sentence where id in {sentences}", arg)
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+
+def _reserve(con: duckdb.DuckDBPyConnection, table: str, n: int) -> list[int]:
+    if n == 0:
+        return []
+    return [r[0] for r in con.execute(f"select nextval('{table}_id_seq') from range({n})").fetchall()]
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> int:
+    if not rows:
+        return 0
+    frame = pd.DataFrame(rows)
+    name = f"_load_{table}"
+    con.register(name, frame)
+    try:
+        cols = ", ".join(frame.columns)
+        con.execute(f"insert into {table} ({cols}) select {cols} from {name}")
+    finally:
+        con.unregister(name)
+    return len(rows)
+
+
+def _dims(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, int]]:
+    return {
+        "state": dict(con.execute("select code, id from state").fetchall()),
+        "organization": dict(con.execute("select key, id from organization").fetchall()),
+        "place": dict(con.execute("select key, id from place").fetchall()),
+        "person": dict(con.execute("select key, id from person").fetchall()),
+    }
+
+
+def _date_cols(prefix: str, d: FuzzyDate | None) -> dict[str, Any]:
+    return {
+        f"{prefix}_date": d.value if d else None,
+        f"{prefix}_precision": d.precision if d else None,
+    }
+
+
+@dataclass
+class EventGroup:
+    """One happening within a batch: the merged view plus each article's own report of it."""
+
+    merged: EventFact
+    members: list[tuple[str, EventFact]]  # (article sha256, the event as that article reports it)
+
+
+def group_events(extracted: Sequence[ExtractedArticle]) -> list[EventGroup]:
+    """Merge the batch's event reports that describe the same happening (no database needed)."""
+    groups: list[EventGroup] = []
+    index: dict[Any, list[EventGroup]] = defaultdict(list)
+    for e in extracted:
+        for ev in e.facts.events:
+            match = None
+            for k in dedup.blocking_keys(ev):
+                match = next((g for g in index[k] if dedup.same_event(g.merged, ev)), None)
+                if match:
+                    break
+            if match is None:
+                match = EventGroup(ev, [])
+                groups.append(match)
+            else:
+                match.merged = dedup.merge(match.merged, ev)
+            match.members.append((e.article.sha256, ev))
+            for k in dedup.blocking_keys(match.merged):
+                if match not in index[k]:
+                    index[k].append(match)
+    return groups
+
+
+@dataclass
+class _Cluster:
+    """A batch group bound to a warehouse event (an existing one, or a new id)."""
+
+    event_id: int
+    merged: EventFact
+    members: list[tuple[str, EventFact]]
+    existing: bool
+
+
+def _existing_events(
+    con: duckdb.DuckDBPyConnection, keys: set[Any], dims: dict[str, dict[str, int]]
+) -> list[_Cluster]:
+    """Events already in the warehouse that could be the same happening as a batch event."""
+    if not keys:
+        return []
+    rows = con.execute(
+        "select id, type, title, start_date, start_precision, end_date, end_precision,"
+        " place_id, state_id, organization_id, status from event"
+    ).fetchall()
+    if not rows:
+        return []
+    inv = {kind: {v: k for k, v in m.items()} for kind, m in dims.items()}
+    parts: dict[int, list[Participant]] = defaultdict(list)
+    for event_id, person_id, state_id, org_id, role in con.execute(
+        "select event_id, person_id, state_id, organization_id, role from participation"
+    ).fetchall():
+        if person_id is not None:
+            parts[event_id].append(Participant("person", inv["person"][person_id], role))
+        elif state_id is not None:
+            parts[event_id].append(Participant("state", inv["state"][state_id], role))
+        else:
+            parts[event_id].append(Participant("organization", inv["organization"][org_id], role))
+    clusters = []
+    for r in rows:
+        ev = EventFact(
+            type=r[1],
+            title=r[2],
+            start=FuzzyDate(r[3], r[4]) if r[3] else None,
+            end=FuzzyDate(r[5], r[6]) if r[5] else None,
+            place=inv["place"].get(r[7]) if r[7] else None,
+            state=inv["state"].get(r[8]) if r[8] else None,
+            organization=inv["organization"].get(r[9]) if r[9] else None,
+            status=r[10],
+            participants=parts.get(r[0], []),
+        )
+        if dedup.blocking_keys(ev) & keys:
+            clusters.append(_Cluster(r[0], ev, [], True))
+    return clusters
+
+
+def _bind_groups(
+    con: duckdb.DuckDBPyConnection,
+    groups: Sequence[EventGroup],
+    dims: dict[str, dict[str, int]],
+) -> list[_Cluster]:
+    """Match each batch group against the warehouse's events: merge into one, or a new event."""
+    keys: set[Any] = set()
+    for g in groups:
+        keys |= dedup.blocking_keys(g.merged)
+    existing = _existing_events(con, keys, dims)
+    index: dict[Any, list[_Cluster]] = defaultdict(list)
+    for c in existing:
+        for k in dedup.blocking_keys(c.merged):
+            index[k].append(c)
+    bound: list[_Cluster] = []
+    for g in groups:
+        match = None
+        for k in dedup.blocking_keys(g.merged):
+            match = next((c for c in index[k] if dedup.same_event(c.merged, g.merged)), None)
+            if match:
+                break
+        if match is None:
+            bound.append(_Cluster(-1, g.merged, list(g.members), False))
+            continue
+        match.merged = dedup.merge(match.merged, g.merged)
+        match.members += g.members
+        if match not in bound:
+            bound.append(match)
+    return bound
+
+
+def load_batch(
+    con: duckdb.DuckDBPyConnection,
+    extracted: Sequence[ExtractedArticle],
+    groups: Sequence[EventGroup],
+    skipped: Sequence[ParsedArticle],
+    rejections: Sequence[Rejection],
+    kb: KnowledgeBase,
+    run_id: int,
+) -> LoadStats:
+    """Load one batch in one transaction; on any error nothing of it remains."""
+    con.execute("begin")
+    try:
+        stats = _load(con, extracted, groups, skipped, rejections, kb, run_id)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return stats
+
+
+def _load(
+    con: duckdb.DuckDBPyConnection,
+    extracted: Sequence[ExtractedArticle],
+    groups: Sequence[EventGroup],
+    skipped: Sequence[ParsedArticle],
+    rejections: Sequence[Rejection],
+    kb: KnowledgeBase,
+    run_id: int,
+) -> LoadStats:
+    stats = LoadStats(articles_skipped=len(skipped))
+    ts = now()
+
+    # Rejections: one row per (file, content); a re-run adds nothing.
+    known_rejections = set(
+        con.execute("select file_name, sha256 from rejected_article").fetchall()
+    )
+    rej_rows = []
+    for r in rejections:
+        if (r.file_name, r.sha256) in known_rejections:
+            continue
+        known_rejections.add((r.file_name, r.sha256))
+        rej_rows.append(
+            {"file_name": r.file_name, "sha256": r.sha256, "reason": r.reason,
+             "detail": r.detail, "seen_at": ts, "run_id": run_id}
+        )
+    stats.articles_rejected = _insert(con, "rejected_article", rej_rows)
+
+    # Articles: new rows, or stale rows that get their facts back.
+    existing = dict(con.execute("select sha256, id from article").fetchall())
+    new = [e for e in extracted if e.article.sha256 not in existing]
+    new_ids = _reserve(con, "article", len(new))
+    article_id: dict[str, int] = dict(existing)
+    article_rows = []
+    for e, aid in zip(new, new_ids, strict=True):
+        a = e.article
+        article_id[a.sha256] = aid
+        article_rows.append(
+            {
+                "id": aid, "file_name": a.file_name, "sha256": a.sha256, "title": a.title,
+                "lead": a.lead, "body": a.body,
+                "published_date": a.published.value if a.published else None,
+                "date_precision": a.published.precision if a.published else None,
+                "encoding": a.encoding, "warnings": "; ".join(a.warnings) or None,
+                "ingested_at": ts, "knowledge_version": kb.version, "run_id": run_id,
+            }
+        )
+    _insert(con, "article", article_rows)
+    refreshed = [article_id[e.article.sha256] for e in extracted if e.article.sha256 in existing]
+    if refreshed:
+        con.execute(
+            "update article set knowledge_version = ?, run_id = ?"
+            " where id in (select unnest(?::integer[]))",
+            [kb.version, run_id, refreshed],
+        )
+    stats.articles_loaded = len(extracted)
+
+    # Every file name an article was seen under.
+    names = set(con.execute("select article_id, file_name from article_file").fetchall())
+    file_rows = []
+    for a in [e.article for e in extracted] + list(skipped):
+        aid = article_id.get(a.sha256)
+        if aid is not None and (aid, a.file_name) not in names:
+            names.add((aid, a.file_name))
+            file_rows.append({"article_id": aid, "file_name": a.file_name, "first_seen_at": ts})
+    _insert(con, "article_file", file_rows)
+
+    # Sentences, with ids reserved up front so facts can point at them without a lookup.
+    sentence_id: dict[tuple[int, int], int] = {}
+    sentence_rows = []
+    total = sum(len(e.facts.sentences) for e in extracted)
+    ids = iter(_reserve(con, "sentence", total))
+    for e in extracted:
+        aid = article_id[e.article.sha256]
+        for s in e.facts.sentences:
+            sid = next(ids)
+            sentence_id[(aid, s.index)] = sid
+            sentence_rows.append(
+                {"id": sid, "article_id": aid, "idx": s.index, "char_start": s.start,
+                 "char_end": s.end}
+            )
+    stats.sentences = _insert(con, "sentence", sentence_rows)
+
+    # Persons discovered in text become person rows (once).
+    dims = _dims(con)
+    discovered = {}
+    for e in extracted:
+        for p in e.facts.persons.values():
+            if p.key not in dims["person"] and p.key not in discovered:
+                discovered[p.key] = p
+    if discovered:
+        _insert(con, "person", [
+            {"key": p.key, "name": p.name, "state_id": dims["state"].get(p.state or ""),
+             "title": p.title, "discovered": True}
+            for p in discovered.values()
+        ])
+        dims["person"] = dict(con.execute("select key, id from person").fetchall())
+        _insert(con, "person_alias", [
+            {"person_id": dims["person"][p.key], "alias": alias}
+            for p in discovered.values()
+            for alias in dict.fromkeys(a for a in p.aliases if a != p.name)
+        ])
+
+    def entity_cols(kind: str, key: str) -> dict[str, Any] | None:
+        ident = dims[kind].get(key)
+        if ident is None:
+            return None
+        cols: dict[str, Any] = {
+            "person_id": None, "state_id": None, "organization_id": None, "place_id": None
+        }
+        cols[f"{kind}_id"] = ident
+        return cols
+
+    def evidence_cols(aid: int, ev: Any) -> dict[str, Any] | None:
+        sid = sentence_id.get((aid, ev.sentence_index))
+        if sid is None:
+            return None
+        return {"sentence_id": sid, "char_start": ev.start, "char_end": ev.end,
+                "surface": ev.surface, "run_id": run_id}
+
+    # Mentions.
+    mention_rows = []
+    for e in extracted:
+        aid = article_id[e.article.sha256]
+        for m in e.facts.mentions:
+            cols = entity_cols(m.kind, m.key)
+            sid = sentence_id.get((aid, m.sentence_index))
+            if cols is None or sid is None:
+                continue
+            mention_rows.append(
+                {"sentence_id": sid, "char_start": m.start, "char_end": m.end,
+                 "surface": m.surface, "entity_kind": m.kind, **cols, "via": m.via,
+                 "run_id": run_id}
+            )
+    stats.mentions = _insert(con, "mention", mention_rows)
+
+    # Memberships: one row per (state, organization, kind), evidence from every sentence.
+    membership_id = {
+        (s, o, k): i
+        for i, s, o, k in con.execute(
+            "select id, state_id, organization_id, kind from membership"
+        ).fetchall()
+    }
+    m_rows, m_evidence = [], []
+    for e in extracted:
+        aid = article_id[e.article.sha256]
+        for mf in e.facts.memberships:
+            sid, oid = dims["state"].get(mf.state), dims["organization"].get(mf.organization)
+            ev = evidence_cols(aid, mf.evidence)
+            if sid is None or oid is None or ev is None:
+                continue
+            key = (sid, oid, mf.kind)
+            if key not in membership_id:
+                membership_id[key] = _reserve(con, "membership", 1)[0]
+                m_rows.append({"id": membership_id[key], "state_id": sid, "organization_id": oid,
+                               "kind": mf.kind, **_date_cols("since", mf.since),
+                               **_date_cols("until", None), "run_id": run_id})
+            elif mf.since is not None:
+                con.execute(
+                    "update membership set since_date = ?, since_precision = ?"
+                    " where id = ? and since_date is null",
+                    [mf.since.value, mf.since.precision, membership_id[key]],
+                )
+            m_evidence.append({"membership_id": membership_id[key], **ev})
+    stats.memberships = _insert(con, "membership", m_rows)
+    _insert(con, "membership_evidence", m_evidence)
+
+    # Events: the batch's groups, merged into the warehouse's events where they are the same.
+    clusters = _bind_groups(con, groups, dims)
+    fresh = [c for c in clusters if not c.existing]
+    for c, eid in zip(fresh, _reserve(con, "event", len(fresh)), strict=True):
+        c.event_id = eid
+
+    def event_cols(ev: EventFact) -> dict[str, Any]:
+        return {
+            "type": ev.type, "title": ev.title or ev.type,
+            **_date_cols("start", ev.start), **_date_cols("end", ev.end),
+            "place_id": dims["place"].get(ev.place or ""),
+            "state_id": dims["state"].get(ev.state or ""),
+            "organization_id": dims["organization"].get(ev.organization or ""),
+            "status": ev.status,
+        }
+
+    _insert(con, "event", [{"id": c.event_id, **event_cols(c.merged), "run_id": run_id}
+                           for c in fresh])
+    for c in clusters:
+        if c.existing:
+            cols = event_cols(c.merged)
+            sets = ", ".join(f"{k} = ?" for k in cols)
+            con.execute(f"update event set {sets} where id = ?", [*cols.values(), c.event_id])
+    stats.events_new = len(fresh)
+    stats.events_merged = len(clusters) - len(fresh)
+
+    existing_part = {
+        (eid, pid, sid, oid, role): i
+        for i, eid, pid, sid, oid, role in con.execute(
+            "select id, event_id, person_id, state_id, organization_id, role from participation"
+            " where event_id in (select unnest(?::integer[]))",
+            [[c.event_id for c in clusters if c.existing]],
+        ).fetchall()
+    }
+    p_rows, p_evidence, e_evidence = [], [], []
+    for c in clusters:
+        part_id: dict[tuple[str, str], int] = {}
+        for p in c.merged.participants:
+            cols = entity_cols(p.kind, p.key)
+            if cols is None:
+                continue
+            natural = (c.event_id, cols["person_id"], cols["state_id"], cols["organization_id"],
+                       p.role)
+            if natural not in existing_part:
+                existing_part[natural] = _reserve(con, "participation", 1)[0]
+                p_rows.append({"id": existing_part[natural], "event_id": c.event_id,
+                               "person_id": cols["person_id"], "state_id": cols["state_id"],
+                               "organization_id": cols["organization_id"], "role": p.role,
+                               "run_id": run_id})
+            part_id[(p.kind, p.key)] = existing_part[natural]
+        for sha, ev in c.members:
+            aid = article_id[sha]
+            reported = {(p.kind, p.key) for p in ev.participants}
+            for evidence in ev.evidence:
+                cols = evidence_cols(aid, evidence)
+                if cols is None:
+                    continue
+                e_evidence.append({"event_id": c.event_id, **cols})
+                for who in reported:
+                    if who in part_id:
+                        p_evidence.append({"participation_id": part_id[who], **cols})
+    stats.participations = _insert(con, "participation", p_rows)
+    _insert(con, "event_evidence", e_evidence)
+    _insert(con, "participation_evidence", p_evidence)
+    return stats

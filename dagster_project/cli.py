@@ -121,8 +121,9 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from etl import warehouse as wh
     from etl.evaluation import format_report, load_gold, score
+
+    from etl import warehouse as wh
     from etl.export import facts_document
 
     published = warehouse_path(args.warehouse).resolve()

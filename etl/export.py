@@ -46,7 +46,9 @@ def facts_document(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         " where superseded_at is null order by file_name",
     )
     mentions = _rows(con, "select * from v_article_mentions")
-    participation = _rows(con, "select * from v_event_participation order by event_id, participation_id")
+    participation = _rows(
+        con, "select * from v_event_participation order by event_id, participation_id"
+    )
     event_articles = _rows(con, "select * from v_event_articles order by event_id, file_name")
 
     person_ids = {m["person_id"] for m in mentions if m["person_id"] is not None}

@@ -200,7 +200,8 @@ def retract_articles(
                 f"select event_id from event_evidence where sentence_id in {sentences}", arg
             ).fetchall()),
             "participation": _in(r[0] for r in con.execute(
-                f"select participation_id from participation_evidence where sentence_id in {sentences}",
+                "select participation_id from participation_evidence"
+                f" where sentence_id in {sentences}",
                 arg,
             ).fetchall()),
             "membership": _in(r[0] for r in con.execute(
@@ -244,7 +245,8 @@ def retract_articles(
 def _reserve(con: duckdb.DuckDBPyConnection, table: str, n: int) -> list[int]:
     if n == 0:
         return []
-    return [r[0] for r in con.execute(f"select nextval('{table}_id_seq') from range({n})").fetchall()]
+    rows = con.execute(f"select nextval('{table}_id_seq') from range({n})").fetchall()
+    return [r[0] for r in rows]
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> int:

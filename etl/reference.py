@@ -101,7 +101,8 @@ def sync_reference(con: duckdb.DuckDBPyConnection, kb: KnowledgeBase) -> None:
     for table in _ALIAS_TABLES:
         if table in ("person_alias", "position"):
             con.execute(
-                f"delete from {table} where person_id in (select id from person where not discovered)"
+                f"delete from {table}"
+                " where person_id in (select id from person where not discovered)"
             )
         else:
             con.execute(f"delete from {table}")

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -30,6 +31,10 @@ REJECTION_REASONS = (
 )
 
 
+def _counter() -> Mapped[int]:
+    return mapped_column(Integer, nullable=False, server_default=text("0"))
+
+
 class ExtractionRun(Base):
     """One pipeline run: which code and knowledge produced the facts it loaded."""
 
@@ -44,13 +49,13 @@ class ExtractionRun(Base):
     code_version: Mapped[str] = mapped_column(String, nullable=False)
     knowledge_version: Mapped[str] = mapped_column(String, nullable=False)
     status: Mapped[str] = mapped_column(String, nullable=False)
-    articles_seen: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    articles_loaded: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    articles_skipped: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    articles_rejected: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    mentions: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    events: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    memberships: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    articles_seen: Mapped[int] = _counter()
+    articles_loaded: Mapped[int] = _counter()
+    articles_skipped: Mapped[int] = _counter()
+    articles_rejected: Mapped[int] = _counter()
+    mentions: Mapped[int] = _counter()
+    events: Mapped[int] = _counter()
+    memberships: Mapped[int] = _counter()
 
 
 class Article(Base):

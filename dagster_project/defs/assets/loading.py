@@ -5,13 +5,13 @@ from importlib.metadata import version
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
+from etl.knowledge_base import load_knowledge_base
 
 from dagster_project.defs.assets.articles import ParsedBatch
 from dagster_project.defs.assets.warehouse import reference_entities
 from dagster_project.defs.resources import WarehouseFiles, open_connection
 from etl import load, warehouse
 from etl.fmt import events_markdown
-from etl.knowledge_base import load_knowledge_base
 from etl.load import EventGroup, ExtractedArticle
 
 FACT_TABLES = (

@@ -3,10 +3,10 @@
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
+from etl.knowledge_base import load_knowledge_base
 
 from dagster_project.defs.resources import WarehouseFiles, open_connection
 from etl import load, reference, warehouse
-from etl.knowledge_base import load_knowledge_base
 
 
 @dg.asset(

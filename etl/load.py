@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import duckdb
@@ -249,6 +249,21 @@ def _reserve(con: duckdb.DuckDBPyConnection, table: str, n: int) -> list[int]:
     return [r[0] for r in rows]
 
 
+class _IdPool:
+    """Sequence values drawn in blocks: one query per thousand new rows, not one per row.
+
+    Unused values are simply skipped, as DuckDB sequences allow gaps anyway."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, table: str, block: int = 1024) -> None:
+        self._con, self._table, self._block = con, table, block
+        self._free: list[int] = []
+
+    def next(self) -> int:
+        if not self._free:
+            self._free = _reserve(self._con, self._table, self._block)[::-1]
+        return self._free.pop()
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> int:
     if not rows:
         return 0
@@ -321,14 +336,22 @@ class _Cluster:
 
 
 def _existing_events(
-    con: duckdb.DuckDBPyConnection, keys: set[Any], dims: dict[str, dict[str, int]]
+    con: duckdb.DuckDBPyConnection,
+    keys: set[Any],
+    window: tuple[date, date],
+    dims: dict[str, dict[str, int]],
 ) -> list[_Cluster]:
-    """Events already in the warehouse that could be the same happening as a batch event."""
+    """Events already in the warehouse that could be the same happening as a batch event.
+
+    Only events dated near the batch's events (or undated) are read, so an incremental load
+    does not rescan the whole event table's participants."""
     if not keys:
         return []
     rows = con.execute(
         "select id, type, title, start_date, start_precision, end_date, end_precision,"
         " place_id, state_id, organization_id, status from event"
+        " where start_date is null or (start_date between ? and ?)",
+        window,
     ).fetchall()
     if not rows:
         return []
@@ -336,6 +359,8 @@ def _existing_events(
     parts: dict[int, list[Participant]] = defaultdict(list)
     for event_id, person_id, state_id, org_id, role in con.execute(
         "select event_id, person_id, state_id, organization_id, role from participation"
+        " where event_id in (select unnest(?::integer[]))",
+        [[r[0] for r in rows]],
     ).fetchall():
         if person_id is not None:
             parts[event_id].append(Participant("person", inv["person"][person_id], role))
@@ -370,7 +395,10 @@ def _bind_groups(
     keys: set[Any] = set()
     for g in groups:
         keys |= dedup.blocking_keys(g.merged)
-    existing = _existing_events(con, keys, dims)
+    dated = [d.value for g in groups for d in (g.merged.start, g.merged.end) if d is not None]
+    slack = timedelta(days=400)
+    window = (min(dated) - slack, max(dated) + slack) if dated else (date.min, date.max)
+    existing = _existing_events(con, keys, window, dims)
     index: dict[Any, list[_Cluster]] = defaultdict(list)
     for c in existing:
         for k in dedup.blocking_keys(c.merged):
@@ -555,6 +583,7 @@ def _load(
         ).fetchall()
     }
     m_rows, m_evidence = [], []
+    membership_ids = _IdPool(con, "membership")
     for e in extracted:
         aid = article_id[e.article.sha256]
         for mf in e.facts.memberships:
@@ -564,7 +593,7 @@ def _load(
                 continue
             key = (sid, oid, mf.kind)
             if key not in membership_id:
-                membership_id[key] = _reserve(con, "membership", 1)[0]
+                membership_id[key] = membership_ids.next()
                 m_rows.append({"id": membership_id[key], "state_id": sid, "organization_id": oid,
                                "kind": mf.kind, **_date_cols("since", mf.since),
                                **_date_cols("until", None), "run_id": run_id})
@@ -613,6 +642,7 @@ def _load(
         ).fetchall()
     }
     p_rows, p_evidence, e_evidence = [], [], []
+    participation_ids = _IdPool(con, "participation")
     for c in clusters:
         part_id: dict[tuple[str, str], int] = {}
         for p in c.merged.participants:
@@ -622,7 +652,7 @@ def _load(
             natural = (c.event_id, cols["person_id"], cols["state_id"], cols["organization_id"],
                        p.role)
             if natural not in existing_part:
-                existing_part[natural] = _reserve(con, "participation", 1)[0]
+                existing_part[natural] = participation_ids.next()
                 p_rows.append({"id": existing_part[natural], "event_id": c.event_id,
                                "person_id": cols["person_id"], "state_id": cols["state_id"],
                                "organization_id": cols["organization_id"], "role": p.role,

@@ -6,13 +6,15 @@ it has no known publication date, which stays null rather than being guessed. A 
 cannot be used becomes a `Rejection` with a reason code, so that nothing is dropped silently
 and the rest of the batch goes on.
 
-The stored ``body`` is the whole normalized text with the date marker removed: title and lead are
-part of it, so every fact (including one read from the lead) has offsets into one string.
+The stored ``body`` is the text after the header line (title and lead are stored apart); every
+fact's offsets point into it. Headlines repeat what the body says, often in looser words
+("Astana-Gipfel"), so facts are read from the body alone.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +25,9 @@ from etl.facts import FuzzyDate
 MAX_BYTES = 2_000_000  # a news article is a few KB; 2 MB is a page dump, not an article
 
 _HEADER = re.compile(r"^\ufeff?[ \t]*date[ \t]+(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?=\s|$)")
+# A line that starts like a header ("date" and a digit) but does not parse as one: its date is
+# unreadable, which is reported rather than silently becoming "no date" and part of the title.
+_HEADER_LIKE = re.compile(r"^\ufeff?[ \t]*date[ \t]+\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[A-ZÄÖÜ„\"»])")
 _HTML = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|div|p|script)\b", re.IGNORECASE)
 _GERMAN_WORDS = frozenset(
@@ -70,13 +75,23 @@ def parse_header(first_line: str) -> tuple[FuzzyDate | None, str]:
     line = first_line.lstrip("\ufeff")
     match = _HEADER.match(line)
     if not match:
+        if _HEADER_LIKE.match(line):
+            raise HeaderError(
+                f"unreadable date header {line.strip()[:40]!r}: expected YYYY, YYYY-MM or "
+                "YYYY-MM-DD"
+            )
         return None, line
     year, month, day = (int(g) if g else None for g in match.groups())
     try:
-        value = date(year, month or 1, day or 1)  # type: ignore[arg-type]
+        # Month or day 0 is as impossible as 13: never default it to 1 (``date 2024-00``).
+        value = date(
+            year,  # type: ignore[arg-type]
+            month if month is not None else 1,
+            day if day is not None else 1,
+        )
     except ValueError as exc:
         raise HeaderError(f"impossible date in header {match.group(0).strip()!r}: {exc}") from exc
-    precision = "day" if day else "month" if month else "year"
+    precision = "day" if day is not None else "month" if month is not None else "year"
     return FuzzyDate(value, precision), line[match.end() :].lstrip(" \t")
 
 
@@ -161,7 +176,11 @@ def parse_article(file_name: str, data: bytes) -> ParsedArticle | Rejection:
         published, header_text = parse_header(first)
     except HeaderError as exc:
         return reject("bad_header", str(exc))
-    body = header_text + ("\n" + rest if rest else "")
+    # The header line is title + lead; the body is what follows it (a one-line file keeps its
+    # line as body too, so that nothing is lost).
+    body = rest if rest.strip() else header_text
+    if not body.strip():
+        return reject("empty", "file holds only a date header, no text")
     if language_of(body) == "en":
         return reject("not_german", "text reads as English (function-word count), not German")
     title, lead = split_title_lead(header_text)
@@ -170,21 +189,31 @@ def parse_article(file_name: str, data: bytes) -> ParsedArticle | Rejection:
     return ParsedArticle(file_name, digest, title, lead, body, published, encoding, tuple(warnings))
 
 
+def storable_name(path: Path) -> str:
+    """The file name as valid Unicode text.
+
+    A name that is not valid UTF-8 (a cp1252 name unpacked from a Windows zip) reaches Python
+    with surrogate escapes, which DuckDB rejects with a fatal error that fails the whole batch;
+    its undecodable bytes are kept visible as ``\\xNN`` instead."""
+    return os.fsencode(path.name).decode("utf-8", "backslashreplace")
+
+
 def read_article(path: Path) -> ParsedArticle | Rejection:
     """Read and parse one file; an unreadable file is a rejection, not an exception."""
+    name = storable_name(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             return Rejection(
-                path.name,
+                name,
                 "",
                 "too_large",
                 f"{size:,} bytes is over the {MAX_BYTES:,}-byte limit for an article",
             )
         data = path.read_bytes()
     except OSError as exc:
-        return Rejection(path.name, "", "unreadable", f"cannot read file: {exc}")
-    return parse_article(path.name, data)
+        return Rejection(name, "", "unreadable", f"cannot read file: {exc}")
+    return parse_article(name, data)
 
 
 def list_article_files(folder: Path) -> list[Path]:

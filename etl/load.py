@@ -125,9 +125,7 @@ def plan_batch(
         ).fetchall()
     }
     by_name = dict(
-        con.execute(
-            "select file_name, id from article where superseded_at is null"
-        ).fetchall()
+        con.execute("select file_name, id from article where superseded_at is null").fetchall()
     )
     seen: set[str] = set()
     for article in parsed:
@@ -196,18 +194,27 @@ def retract_articles(
             arg,
         )
         touched = {
-            "event": _in(r[0] for r in con.execute(
-                f"select event_id from event_evidence where sentence_id in {sentences}", arg
-            ).fetchall()),
-            "participation": _in(r[0] for r in con.execute(
-                "select participation_id from participation_evidence"
-                f" where sentence_id in {sentences}",
-                arg,
-            ).fetchall()),
-            "membership": _in(r[0] for r in con.execute(
-                f"select membership_id from membership_evidence where sentence_id in {sentences}",
-                arg,
-            ).fetchall()),
+            "event": _in(
+                r[0]
+                for r in con.execute(
+                    f"select event_id from event_evidence where sentence_id in {sentences}", arg
+                ).fetchall()
+            ),
+            "participation": _in(
+                r[0]
+                for r in con.execute(
+                    "select participation_id from participation_evidence"
+                    f" where sentence_id in {sentences}",
+                    arg,
+                ).fetchall()
+            ),
+            "membership": _in(
+                r[0]
+                for r in con.execute(
+                    f"select membership_id from membership_evidence where sentence_id in {sentences}",
+                    arg,
+                ).fetchall()
+            ),
         }
         for table in ("event_evidence", "participation_evidence", "membership_evidence", "mention"):
             con.execute(f"delete from {table} where sentence_id in {sentences}", arg)
@@ -453,17 +460,21 @@ def _load(
     ts = now()
 
     # Rejections: one row per (file, content); a re-run adds nothing.
-    known_rejections = set(
-        con.execute("select file_name, sha256 from rejected_article").fetchall()
-    )
+    known_rejections = set(con.execute("select file_name, sha256 from rejected_article").fetchall())
     rej_rows = []
     for r in rejections:
         if (r.file_name, r.sha256) in known_rejections:
             continue
         known_rejections.add((r.file_name, r.sha256))
         rej_rows.append(
-            {"file_name": r.file_name, "sha256": r.sha256, "reason": r.reason,
-             "detail": r.detail, "seen_at": ts, "run_id": run_id}
+            {
+                "file_name": r.file_name,
+                "sha256": r.sha256,
+                "reason": r.reason,
+                "detail": r.detail,
+                "seen_at": ts,
+                "run_id": run_id,
+            }
         )
     stats.articles_rejected = _insert(con, "rejected_article", rej_rows)
 
@@ -478,21 +489,27 @@ def _load(
         article_id[a.sha256] = aid
         article_rows.append(
             {
-                "id": aid, "file_name": a.file_name, "sha256": a.sha256, "title": a.title,
-                "lead": a.lead, "body": a.body,
+                "id": aid,
+                "file_name": a.file_name,
+                "sha256": a.sha256,
+                "title": a.title,
+                "lead": a.lead,
+                "body": a.body,
                 "published_date": a.published.value if a.published else None,
                 "date_precision": a.published.precision if a.published else None,
-                "encoding": a.encoding, "warnings": "; ".join(a.warnings) or None,
-                "ingested_at": ts, "knowledge_version": kb.version, "run_id": run_id,
+                "encoding": a.encoding,
+                "warnings": "; ".join(a.warnings) or None,
+                "ingested_at": ts,
+                "knowledge_version": kb.version,
+                "run_id": run_id,
             }
         )
     _insert(con, "article", article_rows)
     refreshed = [article_id[e.article.sha256] for e in extracted if e.article.sha256 in existing]
     if refreshed:
         con.execute(
-            "update article set knowledge_version = ?, run_id = ?"
-            " where id in (select unnest(?::integer[]))",
-            [kb.version, run_id, refreshed],
+            "update article set knowledge_version = ? where id in (select unnest(?::integer[]))",
+            [kb.version, refreshed],
         )
     stats.articles_loaded = len(extracted)
 
@@ -517,8 +534,13 @@ def _load(
             sid = next(ids)
             sentence_id[(aid, s.index)] = sid
             sentence_rows.append(
-                {"id": sid, "article_id": aid, "idx": s.index, "char_start": s.start,
-                 "char_end": s.end}
+                {
+                    "id": sid,
+                    "article_id": aid,
+                    "idx": s.index,
+                    "char_start": s.start,
+                    "char_end": s.end,
+                }
             )
     stats.sentences = _insert(con, "sentence", sentence_rows)
 
@@ -530,24 +552,40 @@ def _load(
             if p.key not in dims["person"] and p.key not in discovered:
                 discovered[p.key] = p
     if discovered:
-        _insert(con, "person", [
-            {"key": p.key, "name": p.name, "state_id": dims["state"].get(p.state or ""),
-             "title": p.title, "discovered": True}
-            for p in discovered.values()
-        ])
+        _insert(
+            con,
+            "person",
+            [
+                {
+                    "key": p.key,
+                    "name": p.name,
+                    "state_id": dims["state"].get(p.state or ""),
+                    "title": p.title,
+                    "discovered": True,
+                }
+                for p in discovered.values()
+            ],
+        )
         dims["person"] = dict(con.execute("select key, id from person").fetchall())
-        _insert(con, "person_alias", [
-            {"person_id": dims["person"][p.key], "alias": alias}
-            for p in discovered.values()
-            for alias in dict.fromkeys(a for a in p.aliases if a != p.name)
-        ])
+        _insert(
+            con,
+            "person_alias",
+            [
+                {"person_id": dims["person"][p.key], "alias": alias}
+                for p in discovered.values()
+                for alias in dict.fromkeys(a for a in p.aliases if a != p.name)
+            ],
+        )
 
     def entity_cols(kind: str, key: str) -> dict[str, Any] | None:
         ident = dims[kind].get(key)
         if ident is None:
             return None
         cols: dict[str, Any] = {
-            "person_id": None, "state_id": None, "organization_id": None, "place_id": None
+            "person_id": None,
+            "state_id": None,
+            "organization_id": None,
+            "place_id": None,
         }
         cols[f"{kind}_id"] = ident
         return cols
@@ -556,8 +594,13 @@ def _load(
         sid = sentence_id.get((aid, ev.sentence_index))
         if sid is None:
             return None
-        return {"sentence_id": sid, "char_start": ev.start, "char_end": ev.end,
-                "surface": ev.surface, "run_id": run_id}
+        return {
+            "sentence_id": sid,
+            "char_start": ev.start,
+            "char_end": ev.end,
+            "surface": ev.surface,
+            "run_id": run_id,
+        }
 
     # Mentions.
     mention_rows = []
@@ -569,9 +612,16 @@ def _load(
             if cols is None or sid is None:
                 continue
             mention_rows.append(
-                {"sentence_id": sid, "char_start": m.start, "char_end": m.end,
-                 "surface": m.surface, "entity_kind": m.kind, **cols, "via": m.via,
-                 "run_id": run_id}
+                {
+                    "sentence_id": sid,
+                    "char_start": m.start,
+                    "char_end": m.end,
+                    "surface": m.surface,
+                    "entity_kind": m.kind,
+                    **cols,
+                    "via": m.via,
+                    "run_id": run_id,
+                }
             )
     stats.mentions = _insert(con, "mention", mention_rows)
 
@@ -594,9 +644,17 @@ def _load(
             key = (sid, oid, mf.kind)
             if key not in membership_id:
                 membership_id[key] = membership_ids.next()
-                m_rows.append({"id": membership_id[key], "state_id": sid, "organization_id": oid,
-                               "kind": mf.kind, **_date_cols("since", mf.since),
-                               **_date_cols("until", None), "run_id": run_id})
+                m_rows.append(
+                    {
+                        "id": membership_id[key],
+                        "state_id": sid,
+                        "organization_id": oid,
+                        "kind": mf.kind,
+                        **_date_cols("since", mf.since),
+                        **_date_cols("until", None),
+                        "run_id": run_id,
+                    }
+                )
             elif mf.since is not None:
                 con.execute(
                     "update membership set since_date = ?, since_precision = ?"
@@ -615,16 +673,19 @@ def _load(
 
     def event_cols(ev: EventFact) -> dict[str, Any]:
         return {
-            "type": ev.type, "title": ev.title or ev.type,
-            **_date_cols("start", ev.start), **_date_cols("end", ev.end),
+            "type": ev.type,
+            "title": ev.title or ev.type,
+            **_date_cols("start", ev.start),
+            **_date_cols("end", ev.end),
             "place_id": dims["place"].get(ev.place or ""),
             "state_id": dims["state"].get(ev.state or ""),
             "organization_id": dims["organization"].get(ev.organization or ""),
             "status": ev.status,
         }
 
-    _insert(con, "event", [{"id": c.event_id, **event_cols(c.merged), "run_id": run_id}
-                           for c in fresh])
+    _insert(
+        con, "event", [{"id": c.event_id, **event_cols(c.merged), "run_id": run_id} for c in fresh]
+    )
     for c in clusters:
         if c.existing:
             cols = event_cols(c.merged)
@@ -649,14 +710,26 @@ def _load(
             cols = entity_cols(p.kind, p.key)
             if cols is None:
                 continue
-            natural = (c.event_id, cols["person_id"], cols["state_id"], cols["organization_id"],
-                       p.role)
+            natural = (
+                c.event_id,
+                cols["person_id"],
+                cols["state_id"],
+                cols["organization_id"],
+                p.role,
+            )
             if natural not in existing_part:
                 existing_part[natural] = participation_ids.next()
-                p_rows.append({"id": existing_part[natural], "event_id": c.event_id,
-                               "person_id": cols["person_id"], "state_id": cols["state_id"],
-                               "organization_id": cols["organization_id"], "role": p.role,
-                               "run_id": run_id})
+                p_rows.append(
+                    {
+                        "id": existing_part[natural],
+                        "event_id": c.event_id,
+                        "person_id": cols["person_id"],
+                        "state_id": cols["state_id"],
+                        "organization_id": cols["organization_id"],
+                        "role": p.role,
+                        "run_id": run_id,
+                    }
+                )
             part_id[(p.kind, p.key)] = existing_part[natural]
         for sha, ev in c.members:
             aid = article_id[sha]

@@ -42,6 +42,22 @@ CHECKS: tuple[Check, ...] = (
         union all
         select 'sentence', s.id from sentence as s
             left join article as a on a.id = s.article_id where a.id is null
+        union all
+        select 'event.place_id', e.id from event as e
+            where e.place_id is not null and e.place_id not in (select id from place)
+        union all
+        select 'event.state_id', e.id from event as e
+            where e.state_id is not null and e.state_id not in (select id from state)
+        union all
+        select 'event.organization_id', e.id from event as e
+            where e.organization_id is not null
+              and e.organization_id not in (select id from organization)
+        union all
+        select 'person.state_id', p.id from person as p
+            where p.state_id is not null and p.state_id not in (select id from state)
+        union all
+        select 'place.state_id', p.id from place as p
+            where p.state_id is not null and p.state_id not in (select id from state)
         """,
     ),
     Check(

@@ -101,9 +101,12 @@ class Event(Base):
     start_precision: Mapped[str | None] = mapped_column(String)
     end_date: Mapped[date | None] = mapped_column(Date)
     end_precision: Mapped[str | None] = mapped_column(String)
-    place_id: Mapped[int | None] = mapped_column(ForeignKey("place.id"))
-    state_id: Mapped[int | None] = mapped_column(ForeignKey("state.id"))
-    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"))
+    # Not declared foreign keys: a later report may add the place, state or organizer of an
+    # event, and DuckDB cannot update a foreign-key column of a row that participations
+    # reference. etl.quality ("no_orphan_rows") checks them instead.
+    place_id: Mapped[int | None] = mapped_column(Integer)
+    state_id: Mapped[int | None] = mapped_column(Integer)
+    organization_id: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String, nullable=False)
     run_id: Mapped[int] = mapped_column(ForeignKey("extraction_run.id"), nullable=False)
 

@@ -2,13 +2,14 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-24 15:48:29.934586
+Create Date: 2026-11-24 16:03:02.013084
 """
 
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -20,24 +21,24 @@ depends_on: str | Sequence[str] | None = None
 TABLES = [
     "extraction_run",
     "organization",
-    "state",
-    "article",
-    "membership",
-    "organization_alias",
     "person",
     "place",
-    "rejected_article",
-    "state_alias",
-    "article_file",
+    "state",
+    "article",
     "event",
+    "membership",
+    "organization_alias",
     "person_alias",
     "place_alias",
     "position",
+    "rejected_article",
+    "state_alias",
+    "article_file",
+    "participation",
     "sentence",
     "event_evidence",
     "membership_evidence",
     "mention",
-    "participation",
     "participation_evidence",
 ]
 
@@ -88,6 +89,32 @@ def upgrade() -> None:
         sa.UniqueConstraint("key", name=op.f("organization_key_key")),
     )
     op.create_table(
+        "person",
+        sa.Column(
+            "id", sa.Integer(), server_default=sa.text("nextval('person_id_seq')"), nullable=False
+        ),
+        sa.Column("key", sa.String(), nullable=False),
+        sa.Column("name", sa.String(), nullable=False),
+        sa.Column("state_id", sa.Integer(), nullable=True),
+        sa.Column("title", sa.String(), nullable=True),
+        sa.Column("discovered", sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_person")),
+        sa.UniqueConstraint("key", name=op.f("person_key_key")),
+    )
+    op.create_table(
+        "place",
+        sa.Column(
+            "id", sa.Integer(), server_default=sa.text("nextval('place_id_seq')"), nullable=False
+        ),
+        sa.Column("key", sa.String(), nullable=False),
+        sa.Column("name", sa.String(), nullable=False),
+        sa.Column("kind", sa.String(), nullable=False),
+        sa.Column("state_id", sa.Integer(), nullable=True),
+        sa.CheckConstraint("kind in ('city', 'region', 'country')", name=op.f("ck_place_kind")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_place")),
+        sa.UniqueConstraint("key", name=op.f("place_key_key")),
+    )
+    op.create_table(
         "state",
         sa.Column(
             "id", sa.Integer(), server_default=sa.text("nextval('state_id_seq')"), nullable=False
@@ -130,6 +157,40 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_article")),
         sa.UniqueConstraint("sha256", name=op.f("article_sha256_key")),
+    )
+    op.create_table(
+        "event",
+        sa.Column(
+            "id", sa.Integer(), server_default=sa.text("nextval('event_id_seq')"), nullable=False
+        ),
+        sa.Column("type", sa.String(), nullable=False),
+        sa.Column("title", sa.String(), nullable=False),
+        sa.Column("start_date", sa.Date(), nullable=True),
+        sa.Column("start_precision", sa.String(), nullable=True),
+        sa.Column("end_date", sa.Date(), nullable=True),
+        sa.Column("end_precision", sa.String(), nullable=True),
+        sa.Column("place_id", sa.Integer(), nullable=True),
+        sa.Column("state_id", sa.Integer(), nullable=True),
+        sa.Column("organization_id", sa.Integer(), nullable=True),
+        sa.Column("status", sa.String(), nullable=False),
+        sa.Column("run_id", sa.Integer(), nullable=False),
+        sa.CheckConstraint(
+            "(end_date is null) = (end_precision is null) and (end_precision is null or end_precision in ('year', 'month', 'day'))",
+            name=op.f("ck_event_end_precision"),
+        ),
+        sa.CheckConstraint(
+            "(start_date is null) = (start_precision is null) and (start_precision is null or start_precision in ('year', 'month', 'day'))",
+            name=op.f("ck_event_start_precision"),
+        ),
+        sa.CheckConstraint("status in ('occurred', 'planned')", name=op.f("ck_event_status")),
+        sa.CheckConstraint(
+            "type in ('summit', 'meeting', 'visit', 'accession', 'agreement', 'attack', 'inauguration', 'legal', 'founding', 'statement', 'other')",
+            name=op.f("ck_event_type"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["run_id"], ["extraction_run.id"], name=op.f("fk_event_run_id_extraction_run")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_event")),
     )
     op.create_table(
         "membership",
@@ -199,139 +260,6 @@ def upgrade() -> None:
         ),
     )
     op.create_table(
-        "person",
-        sa.Column(
-            "id", sa.Integer(), server_default=sa.text("nextval('person_id_seq')"), nullable=False
-        ),
-        sa.Column("key", sa.String(), nullable=False),
-        sa.Column("name", sa.String(), nullable=False),
-        sa.Column("state_id", sa.Integer(), nullable=True),
-        sa.Column("title", sa.String(), nullable=True),
-        sa.Column("discovered", sa.Boolean(), nullable=False),
-        sa.ForeignKeyConstraint(["state_id"], ["state.id"], name=op.f("fk_person_state_id_state")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_person")),
-        sa.UniqueConstraint("key", name=op.f("person_key_key")),
-    )
-    op.create_table(
-        "place",
-        sa.Column(
-            "id", sa.Integer(), server_default=sa.text("nextval('place_id_seq')"), nullable=False
-        ),
-        sa.Column("key", sa.String(), nullable=False),
-        sa.Column("name", sa.String(), nullable=False),
-        sa.Column("kind", sa.String(), nullable=False),
-        sa.Column("state_id", sa.Integer(), nullable=True),
-        sa.CheckConstraint("kind in ('city', 'region', 'country')", name=op.f("ck_place_kind")),
-        sa.ForeignKeyConstraint(["state_id"], ["state.id"], name=op.f("fk_place_state_id_state")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_place")),
-        sa.UniqueConstraint("key", name=op.f("place_key_key")),
-    )
-    op.create_table(
-        "rejected_article",
-        sa.Column(
-            "id",
-            sa.Integer(),
-            server_default=sa.text("nextval('rejected_article_id_seq')"),
-            nullable=False,
-        ),
-        sa.Column("file_name", sa.String(), nullable=False),
-        sa.Column("sha256", sa.String(length=64), nullable=False),
-        sa.Column("reason", sa.String(), nullable=False),
-        sa.Column("detail", sa.String(), nullable=False),
-        sa.Column("seen_at", sa.DateTime(), nullable=False),
-        sa.Column("run_id", sa.Integer(), nullable=False),
-        sa.CheckConstraint(
-            "reason in ('empty', 'binary', 'too_large', 'undecodable', 'unreadable', 'bad_header', 'not_german', 'html')",
-            name=op.f("ck_rejected_article_reason"),
-        ),
-        sa.ForeignKeyConstraint(
-            ["run_id"],
-            ["extraction_run.id"],
-            name=op.f("fk_rejected_article_run_id_extraction_run"),
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_rejected_article")),
-        sa.UniqueConstraint(
-            "file_name", "sha256", name=op.f("rejected_article_file_name_sha256_key")
-        ),
-    )
-    op.create_table(
-        "state_alias",
-        sa.Column(
-            "id",
-            sa.Integer(),
-            server_default=sa.text("nextval('state_alias_id_seq')"),
-            nullable=False,
-        ),
-        sa.Column("state_id", sa.Integer(), nullable=False),
-        sa.Column("alias", sa.String(), nullable=False),
-        sa.Column("kind", sa.String(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["state_id"], ["state.id"], name=op.f("fk_state_alias_state_id_state")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_state_alias")),
-        sa.UniqueConstraint("state_id", "alias", name=op.f("state_alias_state_id_alias_key")),
-    )
-    op.create_table(
-        "article_file",
-        sa.Column(
-            "id",
-            sa.Integer(),
-            server_default=sa.text("nextval('article_file_id_seq')"),
-            nullable=False,
-        ),
-        sa.Column("article_id", sa.Integer(), nullable=False),
-        sa.Column("file_name", sa.String(), nullable=False),
-        sa.Column("first_seen_at", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["article_id"], ["article.id"], name=op.f("fk_article_file_article_id_article")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_article_file")),
-        sa.UniqueConstraint(
-            "article_id", "file_name", name=op.f("article_file_article_id_file_name_key")
-        ),
-    )
-    op.create_table(
-        "event",
-        sa.Column(
-            "id", sa.Integer(), server_default=sa.text("nextval('event_id_seq')"), nullable=False
-        ),
-        sa.Column("type", sa.String(), nullable=False),
-        sa.Column("title", sa.String(), nullable=False),
-        sa.Column("start_date", sa.Date(), nullable=True),
-        sa.Column("start_precision", sa.String(), nullable=True),
-        sa.Column("end_date", sa.Date(), nullable=True),
-        sa.Column("end_precision", sa.String(), nullable=True),
-        sa.Column("place_id", sa.Integer(), nullable=True),
-        sa.Column("state_id", sa.Integer(), nullable=True),
-        sa.Column("organization_id", sa.Integer(), nullable=True),
-        sa.Column("status", sa.String(), nullable=False),
-        sa.Column("run_id", sa.Integer(), nullable=False),
-        sa.CheckConstraint(
-            "(end_date is null) = (end_precision is null) and (end_precision is null or end_precision in ('year', 'month', 'day'))",
-            name=op.f("ck_event_end_precision"),
-        ),
-        sa.CheckConstraint(
-            "(start_date is null) = (start_precision is null) and (start_precision is null or start_precision in ('year', 'month', 'day'))",
-            name=op.f("ck_event_start_precision"),
-        ),
-        sa.CheckConstraint("status in ('occurred', 'planned')", name=op.f("ck_event_status")),
-        sa.CheckConstraint(
-            "type in ('summit', 'meeting', 'visit', 'accession', 'agreement', 'attack', 'inauguration', 'legal', 'founding', 'statement', 'other')",
-            name=op.f("ck_event_type"),
-        ),
-        sa.ForeignKeyConstraint(
-            ["organization_id"],
-            ["organization.id"],
-            name=op.f("fk_event_organization_id_organization"),
-        ),
-        sa.ForeignKeyConstraint(["place_id"], ["place.id"], name=op.f("fk_event_place_id_place")),
-        sa.ForeignKeyConstraint(
-            ["run_id"], ["extraction_run.id"], name=op.f("fk_event_run_id_extraction_run")
-        ),
-        sa.ForeignKeyConstraint(["state_id"], ["state.id"], name=op.f("fk_event_state_id_state")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_event")),
-    )
-    op.create_table(
         "person_alias",
         sa.Column(
             "id",
@@ -399,6 +327,111 @@ def upgrade() -> None:
             ["state_id"], ["state.id"], name=op.f("fk_position_state_id_state")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_position")),
+    )
+    op.create_table(
+        "rejected_article",
+        sa.Column(
+            "id",
+            sa.Integer(),
+            server_default=sa.text("nextval('rejected_article_id_seq')"),
+            nullable=False,
+        ),
+        sa.Column("file_name", sa.String(), nullable=False),
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("reason", sa.String(), nullable=False),
+        sa.Column("detail", sa.String(), nullable=False),
+        sa.Column("seen_at", sa.DateTime(), nullable=False),
+        sa.Column("run_id", sa.Integer(), nullable=False),
+        sa.CheckConstraint(
+            "reason in ('empty', 'binary', 'too_large', 'undecodable', 'unreadable', 'bad_header', 'not_german', 'html')",
+            name=op.f("ck_rejected_article_reason"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["run_id"],
+            ["extraction_run.id"],
+            name=op.f("fk_rejected_article_run_id_extraction_run"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_rejected_article")),
+        sa.UniqueConstraint(
+            "file_name", "sha256", name=op.f("rejected_article_file_name_sha256_key")
+        ),
+    )
+    op.create_table(
+        "state_alias",
+        sa.Column(
+            "id",
+            sa.Integer(),
+            server_default=sa.text("nextval('state_alias_id_seq')"),
+            nullable=False,
+        ),
+        sa.Column("state_id", sa.Integer(), nullable=False),
+        sa.Column("alias", sa.String(), nullable=False),
+        sa.Column("kind", sa.String(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["state_id"], ["state.id"], name=op.f("fk_state_alias_state_id_state")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_state_alias")),
+        sa.UniqueConstraint("state_id", "alias", name=op.f("state_alias_state_id_alias_key")),
+    )
+    op.create_table(
+        "article_file",
+        sa.Column(
+            "id",
+            sa.Integer(),
+            server_default=sa.text("nextval('article_file_id_seq')"),
+            nullable=False,
+        ),
+        sa.Column("article_id", sa.Integer(), nullable=False),
+        sa.Column("file_name", sa.String(), nullable=False),
+        sa.Column("first_seen_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["article_id"], ["article.id"], name=op.f("fk_article_file_article_id_article")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_article_file")),
+        sa.UniqueConstraint(
+            "article_id", "file_name", name=op.f("article_file_article_id_file_name_key")
+        ),
+    )
+    op.create_table(
+        "participation",
+        sa.Column(
+            "id",
+            sa.Integer(),
+            server_default=sa.text("nextval('participation_id_seq')"),
+            nullable=False,
+        ),
+        sa.Column("event_id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=True),
+        sa.Column("state_id", sa.Integer(), nullable=True),
+        sa.Column("organization_id", sa.Integer(), nullable=True),
+        sa.Column("role", sa.String(), nullable=False),
+        sa.Column("run_id", sa.Integer(), nullable=False),
+        sa.CheckConstraint(
+            "role in ('host', 'participant', 'absent', 'target', 'perpetrator')",
+            name=op.f("ck_participation_role"),
+        ),
+        sa.CheckConstraint(
+            "(person_id is not null)::int + (state_id is not null)::int + (organization_id is not null)::int = 1",
+            name=op.f("ck_participation_exactly_one_actor"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["event_id"], ["event.id"], name=op.f("fk_participation_event_id_event")
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organization.id"],
+            name=op.f("fk_participation_organization_id_organization"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["person.id"], name=op.f("fk_participation_person_id_person")
+        ),
+        sa.ForeignKeyConstraint(
+            ["run_id"], ["extraction_run.id"], name=op.f("fk_participation_run_id_extraction_run")
+        ),
+        sa.ForeignKeyConstraint(
+            ["state_id"], ["state.id"], name=op.f("fk_participation_state_id_state")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_participation")),
     )
     op.create_table(
         "sentence",
@@ -520,47 +553,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_mention")),
     )
     op.create_table(
-        "participation",
-        sa.Column(
-            "id",
-            sa.Integer(),
-            server_default=sa.text("nextval('participation_id_seq')"),
-            nullable=False,
-        ),
-        sa.Column("event_id", sa.Integer(), nullable=False),
-        sa.Column("person_id", sa.Integer(), nullable=True),
-        sa.Column("state_id", sa.Integer(), nullable=True),
-        sa.Column("organization_id", sa.Integer(), nullable=True),
-        sa.Column("role", sa.String(), nullable=False),
-        sa.Column("run_id", sa.Integer(), nullable=False),
-        sa.CheckConstraint(
-            "role in ('host', 'participant', 'absent', 'target', 'perpetrator')",
-            name=op.f("ck_participation_role"),
-        ),
-        sa.CheckConstraint(
-            "(person_id is not null)::int + (state_id is not null)::int + (organization_id is not null)::int = 1",
-            name=op.f("ck_participation_exactly_one_actor"),
-        ),
-        sa.ForeignKeyConstraint(
-            ["event_id"], ["event.id"], name=op.f("fk_participation_event_id_event")
-        ),
-        sa.ForeignKeyConstraint(
-            ["organization_id"],
-            ["organization.id"],
-            name=op.f("fk_participation_organization_id_organization"),
-        ),
-        sa.ForeignKeyConstraint(
-            ["person_id"], ["person.id"], name=op.f("fk_participation_person_id_person")
-        ),
-        sa.ForeignKeyConstraint(
-            ["run_id"], ["extraction_run.id"], name=op.f("fk_participation_run_id_extraction_run")
-        ),
-        sa.ForeignKeyConstraint(
-            ["state_id"], ["state.id"], name=op.f("fk_participation_state_id_state")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_participation")),
-    )
-    op.create_table(
         "participation_evidence",
         sa.Column(
             "id",
@@ -597,24 +589,24 @@ def upgrade() -> None:
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
     op.drop_table("participation_evidence")
-    op.drop_table("participation")
     op.drop_table("mention")
     op.drop_table("membership_evidence")
     op.drop_table("event_evidence")
     op.drop_table("sentence")
-    op.drop_table("position")
-    op.drop_table("place_alias")
-    op.drop_table("person_alias")
-    op.drop_table("event")
+    op.drop_table("participation")
     op.drop_table("article_file")
     op.drop_table("state_alias")
     op.drop_table("rejected_article")
-    op.drop_table("place")
-    op.drop_table("person")
+    op.drop_table("position")
+    op.drop_table("place_alias")
+    op.drop_table("person_alias")
     op.drop_table("organization_alias")
     op.drop_table("membership")
+    op.drop_table("event")
     op.drop_table("article")
     op.drop_table("state")
+    op.drop_table("place")
+    op.drop_table("person")
     op.drop_table("organization")
     op.drop_table("extraction_run")
     # ### end Alembic commands ###

@@ -92,11 +92,14 @@ def meeting_report(body: str, published: FuzzyDate | None) -> ArticleFacts:
             Mention(0, fr, fr + 10, "Frankreich", "state", "FR"),
         ],
         persons={"anna-probst": person},
-        memberships=[MembershipFact("FR", "EU", "member", None, Evidence(0, eu, eu + 2, "EU"))],
+        memberships=[MembershipFact("FR", EU_KEY, "member", None, Evidence(0, eu, eu + 2, "EU"))],
         events=[ev],
     )
 
 
+EU_KEY = next(
+    o.key for o in load_knowledge_base().organizations.values() if o.abbreviation == "EU"
+)
 JULY = FuzzyDate(date(2024, 7, 1), "month")
 BODY_A = "Die Ministerin Anna Probst traf in Frankreich, dem EU-Mitglied, ihre Kollegen."
 BODY_B = "Anna Probst traf sich in Frankreich, einem Land der EU, mit Diplomaten zum Gespräch."

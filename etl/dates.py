@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -73,33 +73,35 @@ _RE_DAY_MONTH = re.compile(
     rf"(?i:({_MONTH_ALT}))\.?(?![a-zäöü])(?:\s+(\d{{4}})(?!\d))?"
 )
 _RE_MONTH = re.compile(
-    r"(?:(?i:(anfang|mitte|ende|beginn|im|in|seit|bis|ab|vom|von))\s+)?"
+    r"(?<!\w)(?=\w)(?:(?i:(anfang|mitte|ende|beginn|im|in|seit|bis|ab|vom|von))\s+)?"
     rf"(?:(?i:des|dem|den)\s+)?(?:(?i:({_PAST}|{_THIS}|{_NEXT}))\s+)?"
     rf"((?-i:{'|'.join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))}))"
     r"\.?(?![a-zäöüß])(?:\s+(\d{4})(?!\d))?"
 )
 _RE_YEAR = re.compile(
-    r"(?:(?i:(im\s+jahre?|seit\s+dem\s+jahr|seit|bis|ab|anfang|mitte|ende|vor|nach|von|"
+    r"(?<!\w)(?=\w)(?:(?i:(im\s+jahre?|seit\s+dem\s+jahr|seit|bis|ab|anfang|mitte|ende|vor|nach|von|"
     r"frühjahr|sommer|herbst|winter|jahr|jahres))\s+)?(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)"
 )
 _RE_WEEKDAY = re.compile(
-    rf"(?:(?i:(am|seit|vom|bis|ab))\s+)?(?:(?i:({_PAST}|{_THIS}|{_NEXT}))\s+)?"
+    rf"(?<!\w)(?=\w)(?:(?i:(am|seit|vom|bis|ab))\s+)?(?:(?i:({_PAST}|{_THIS}|{_NEXT}))\s+)?"
     rf"((?-i:{'|'.join(w.capitalize() for w in WEEKDAYS)}))"
     r"(abend|morgen|mittag|nachmittag|vormittag|nacht|früh)?s?(?![a-zäöüß])"
 )
 _RE_RELATIVE = re.compile(
-    rf"(?i:(?:(im|in|seit|ab|bis|anfang|mitte|ende|beginn|während)\s+)?"
+    rf"(?<!\w)(?=\w)(?i:(?:(im|in|seit|ab|bis|anfang|mitte|ende|beginn|während)\s+)?"
     rf"(?:(der|des|dem|den|die|das)\s+)?({_PAST}|{_THIS}|{_NEXT})\s+"
     r"(woche|monats?|jahr(?:es|s)?))(?![a-zäöüß])"
 )
 _RE_START_OF = re.compile(
-    r"(?i:(anfang|mitte|ende|beginn)\s+(?:des\s+|dieses\s+)?(jahres|monats))(?![a-zäöüß])"
+    r"(?<!\w)(?=\w)(?i:(anfang|mitte|ende|beginn)\s+(?:des\s+|dieses\s+)?(jahres|monats))(?![a-zäöüß])"
 )
 _RE_AGO = re.compile(
-    rf"(?i:(vor|seit|in)\s+(?:{_APPROX})?(\d{{1,3}}|{_NUM_ALT})\s+"
+    rf"(?<!\w)(?=\w)(?i:(vor|seit|in)\s+(?:{_APPROX})?(\d{{1,3}}|{_NUM_ALT})\s+"
     r"(tag(?:en?)?|wochen?|monat(?:en?)?|jahr(?:en?)?))(?![a-zäöüß])"
 )
-_RE_DAY_REL = re.compile(r"(?<![a-zäöüß])(heute|gestern|vorgestern|übermorgen|morgen)(?![a-zäöüß])")
+_RE_DAY_REL = re.compile(
+    r"(?<![A-Za-zÄÖÜäöüß])((?i:heute|gestern|vorgestern|übermorgen)|morgen)(?![a-zäöüß])"
+)
 
 _QUANTITY_BEFORE = re.compile(
     r"(?i:(?:mehr|weniger)\s+als|rund|etwa|über|fast|knapp|bis\s+zu|mindestens|höchstens|"
@@ -259,7 +261,7 @@ def _candidates(text: str) -> list[DateExpr]:
             )
         )
     for m in _RE_DAY_REL.finditer(text):
-        word = m.group(1)
+        word = m.group(1).lower()
         if word == "morgen" and re.search(
             r"(?i:\b(?:am|jeden|den|heute|gestern))\s+$", text[: m.start()]
         ):
@@ -301,8 +303,19 @@ def _merge_weekday_dates(exprs: list[DateExpr], text: str) -> list[DateExpr]:
     return out
 
 
-def find_dates(text: str) -> list[DateExpr]:
-    """Every date expression in ``text``, left to right, without overlaps (longest wins)."""
+def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
+    """Every date expression in ``text``, left to right, without overlaps (longest wins).
+
+    ``offset`` is added to every position, so that a sentence can be searched on its own and
+    still give offsets into the article body.
+    """
+    found = _find(text)
+    if not offset:
+        return found
+    return [replace(e, start=e.start + offset, end=e.end + offset) for e in found]
+
+
+def _find(text: str) -> list[DateExpr]:
     cands = _candidates(text)
     cands.sort(key=lambda e: (e.start, -(e.end - e.start), _RANK[e.kind]))
     chosen: list[DateExpr] = []
@@ -436,8 +449,9 @@ def _resolve(expr: DateExpr, published: FuzzyDate | None, tense: Tense | None) -
             if expr.offset > 0 and delta == 0:
                 delta = 7
         return FuzzyDate(pv + timedelta(days=delta), "day")
-    small = expr.unit in ("day", "week") and expr.kind in ("day_rel", "relative", "ago")
-    if small and pub.precision != "day" and abs(expr.offset) <= 1:
+    finer = {"day": ("month", "year"), "week": ("month", "year"), "month": ("year",)}
+    small = expr.kind in ("day_rel", "relative", "ago") and abs(expr.offset) <= 1
+    if small and pub.precision in finer.get(expr.unit or "", ()):
         # a day or week away from an unknown day of the month: the month is all we know
         return _clamp_precision(pv, "day", pub)
     if expr.kind == "day_rel":

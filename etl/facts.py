@@ -69,7 +69,9 @@ class Mention:
     surface: str
     kind: EntityKind
     key: str  # person key, ISO alpha-2 for states, organization key, place key
-    via: str = "name"  # name | alias | adjective | demonym | metonym | compound | role | discovered | coref
+    # how it was matched: name | alias | adjective | demonym | metonym | compound | role |
+    # discovered | coref
+    via: str = "name"
 
 
 @dataclass(frozen=True)

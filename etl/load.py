@@ -211,7 +211,8 @@ def retract_articles(
             "membership": _in(
                 r[0]
                 for r in con.execute(
-                    f"select membership_id from membership_evidence where sentence_id in {sentences}",
+                    "select membership_id from membership_evidence"
+                    f" where sentence_id in {sentences}",
                     arg,
                 ).fetchall()
             ),

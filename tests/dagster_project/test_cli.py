@@ -2,6 +2,7 @@
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ def test_run_then_export_loads_in_the_reference_scorer(
     if SCORER.exists():
         spec = importlib.util.spec_from_file_location("score", SCORER)
         scorer = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        sys.modules["score"] = scorer  # its dataclasses look their module up there
         spec.loader.exec_module(scorer)  # type: ignore[union-attr]
         gold = yaml.safe_load((SCORER.parent / "seeds.yaml").read_text(encoding="utf-8"))
         figures = scorer.score(doc, gold)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from etl.knowledge_base import load_knowledge_base
 
 from etl import load
 from etl.articles import ParsedArticle, Rejection
@@ -23,6 +22,7 @@ from etl.facts import (
     PersonRef,
     Sentence,
 )
+from etl.knowledge_base import load_knowledge_base
 from etl.reference import sync_reference
 
 TABLES = (

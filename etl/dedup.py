@@ -1,0 +1,312 @@
+"""Deduplication: many reports of one happening become one event.
+
+Reports of one happening are merged within an article and across articles; distinct happenings
+must stay apart even when they share people ("Putin meets Xi in Beijing in May" and "in Astana
+in July" are two events). The test is deliberately conjunctive: same type group, overlapping
+dates, compatible place/state/organization, and compatible core participants (for talks, the
+people of one report must be among those of the other, so Putin-Xi and Putin-Erdogan at the same
+summit stay two meetings).
+
+Everything here is a pure function of `EventFact` values so that the same code serves a batch
+(`cluster`) and an incremental load that matches one new event against the warehouse
+(`blocking_keys` + `same_event` + `merge`, or `EventIndex`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from etl.facts import EventFact, FuzzyDate, Participant
+
+TYPE_GROUP = {"summit": "summit", "meeting": "meet", "visit": "meet"}
+# how specific a type is when two of one group merge: a visit says more than "talks"
+_TYPE_RANK = {"visit": 1, "meeting": 0}
+# role precedence for one entity reported in two roles: absent only ever comes from an explicit
+# negation or absence cue in extraction, so it outranks a plain "participant"
+ROLE_RANK = {"participant": 0, "absent": 1, "target": 2, "perpetrator": 3, "host": 4}
+_PRECISION = {"year": 0, "month": 1, "day": 2}
+MULTI_DAY = frozenset({"summit", "visit"})
+DAY_SLACK = 3  # a visit reported on the 16th and on the 17th is one visit
+
+
+def group_of(event_type: str) -> str:
+    return TYPE_GROUP.get(event_type, event_type)
+
+
+def interval(start: FuzzyDate | None, end: FuzzyDate | None = None) -> tuple[date, date] | None:
+    """The days a fuzzy start/end can cover."""
+    if start is None:
+        return None
+    lo = start.value
+    last = end or start
+    v = last.value
+    if last.precision == "year":
+        hi = date(v.year, 12, 31)
+    elif last.precision == "month":
+        nxt = date(v.year + (v.month == 12), v.month % 12 + 1, 1)
+        hi = nxt - timedelta(days=1)
+    else:
+        hi = v
+    return lo, max(lo, hi)
+
+
+def dates_overlap(
+    a_start: FuzzyDate | None,
+    a_end: FuzzyDate | None,
+    b_start: FuzzyDate | None,
+    b_end: FuzzyDate | None,
+    slack_days: int = 0,
+) -> bool:
+    """True when the two fuzzy intervals can be the same time (unknown dates agree with all)."""
+    a, b = interval(a_start, a_end), interval(b_start, b_end)
+    if a is None or b is None:
+        return True
+    slack = timedelta(days=slack_days)
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
+
+
+def _entities(ev: EventFact, roles: Iterable[str] | None = None) -> set[tuple[str, str]]:
+    wanted = set(roles) if roles is not None else None
+    return {
+        (p.kind, p.key)
+        for p in ev.participants
+        if p.role != "absent" and (wanted is None or p.role in wanted)
+    }
+
+
+def core(ev: EventFact) -> set[tuple[str, str]]:
+    """Who an event is about: its persons when it names any, else its states/organizations."""
+    ents = _entities(ev)
+    persons = {e for e in ents if e[0] == "person"}
+    return persons or ents
+
+
+def _covers(small: set[tuple[str, str]], big: set[tuple[str, str]], big_ev: EventFact) -> bool:
+    """Every entity of ``small`` is in ``big`` (a person's state counts for the person)."""
+    big_states = {k for kind, k in big if kind == "state"}
+    for kind, key in small:
+        if (kind, key) in big:
+            continue
+        if kind == "state" and key in (big_ev.state,) and key is not None:
+            continue
+        if kind == "state" and key in big_states:
+            continue
+        return False
+    return True
+
+
+def same_event(a: EventFact, b: EventFact) -> bool:
+    """Can reports ``a`` and ``b`` describe the same happening?"""
+    if group_of(a.type) != group_of(b.type):
+        return False
+    slack = DAY_SLACK if a.type in MULTI_DAY or b.type in MULTI_DAY else 0
+    if not dates_overlap(a.start, a.end, b.start, b.end, slack):
+        return False
+    if a.state and b.state and a.state != b.state:
+        return False
+    if a.organization and b.organization and a.organization != b.organization:
+        return False
+    group = group_of(a.type)
+    ea, eb = _entities(a), _entities(b)
+    if group == "summit":
+        if a.organization and a.organization == b.organization:
+            return True
+        if a.state and a.state == b.state and a.place and a.place == b.place:
+            return True
+        return bool(ea & eb) and (a.state is not None or b.state is not None)
+    if group == "accession":
+        joined_a = {e for e in ea if e[0] == "state"}
+        joined_b = {e for e in eb if e[0] == "state"}
+        return bool(joined_a & joined_b)
+    if group == "attack":
+        ta, tb = _entities(a, ["target"]), _entities(b, ["target"])
+        pa, pb = _entities(a, ["perpetrator"]), _entities(b, ["perpetrator"])
+        if ta and tb and not ta & tb:
+            return False
+        if pa and pb and not pa & pb:
+            return False
+        if not (ta & tb or pa & pb):
+            return False
+        if a.start is None and b.start is None:
+            return True
+        return a.place is None or b.place is None or a.place == b.place or bool(a.state)
+    ca, cb = core(a), core(b)
+    if not ca or not cb:
+        return False
+    if group == "meet":
+        # the visitor of a visit is who the event is about; hosts may go unnamed in a report
+        if not (ca & cb or _state_overlap(a, b)):
+            return False
+        return _covers(ca, cb | eb, b) or _covers(cb, ca | ea, a)
+    # agreements and the rest: one report's parties among the other's
+    if not (ea & eb or _state_overlap(a, b)):
+        return False
+    return _covers(ca, eb | _person_states(b), b) or _covers(cb, ea | _person_states(a), a)
+
+
+def _person_states(ev: EventFact) -> set[tuple[str, str]]:
+    """States that an event's persons stand for, known only through the event's own facts."""
+    return {("state", p.key) for p in ev.participants if p.kind == "state"}
+
+
+def _state_overlap(a: EventFact, b: EventFact) -> bool:
+    sa = {p.key for p in a.participants if p.kind == "state" and p.role != "absent"}
+    sb = {p.key for p in b.participants if p.kind == "state" and p.role != "absent"}
+    return bool(sa & sb)
+
+
+def _better_date(
+    a: tuple[FuzzyDate | None, FuzzyDate | None],
+    b: tuple[FuzzyDate | None, FuzzyDate | None],
+    multi_day: bool,
+) -> tuple[FuzzyDate | None, FuzzyDate | None]:
+    (sa, ea), (sb, eb) = a, b
+    if sa is None:
+        return sb, eb
+    if sb is None:
+        return sa, ea
+    pa, pb = _PRECISION[sa.precision], _PRECISION[sb.precision]
+    if pa != pb:
+        return (sa, ea) if pa > pb else (sb, eb)
+    if multi_day and sa.precision == "day":
+        days = [d for d in (sa, ea, sb, eb) if d is not None and d.precision == "day"]
+        lo, hi = min(days, key=lambda d: d.value), max(days, key=lambda d: d.value)
+        return lo, (hi if hi.value != lo.value else None)
+    return sa, ea
+
+
+def merge(a: EventFact, b: EventFact) -> EventFact:
+    """One event from two reports of it: the more specific type, date and place win."""
+    typ = a.type
+    if group_of(a.type) == "meet" and _TYPE_RANK.get(b.type, 0) > _TYPE_RANK.get(a.type, 0):
+        typ = b.type
+    start, end = _better_date(
+        (a.start, a.end), (b.start, b.end), a.type in MULTI_DAY or b.type in MULTI_DAY
+    )
+    roles: dict[tuple[str, str], str] = {}
+    for p in [*a.participants, *b.participants]:
+        k = (p.kind, p.key)
+        old = roles.get(k)
+        if old is None or ROLE_RANK[p.role] > ROLE_RANK[old]:
+            roles[k] = p.role
+    parts = sorted(
+        (Participant(k[0], k[1], r) for k, r in roles.items()),  # type: ignore[arg-type]
+        key=lambda p: (p.kind, p.key, p.role),
+    )
+    evidence = list(dict.fromkeys([*a.evidence, *b.evidence]))
+    return replace(
+        a,
+        type=typ,
+        status="occurred" if "occurred" in (a.status, b.status) else a.status,
+        start=start,
+        end=end,
+        place=a.place or b.place,
+        state=a.state or b.state,
+        organization=a.organization or b.organization,
+        title=a.title if len(a.evidence) >= len(b.evidence) else b.title,
+        participants=parts,
+        evidence=evidence,
+    )
+
+
+def blocking_keys(ev: EventFact) -> set[Hashable]:
+    """Index keys: two reports can only be the same event if they share one.
+
+    Keys are (type group, entity) and (type group, organization): symmetric and free of dates,
+    so that an undated report still meets its dated twin; `same_event` then checks dates. A
+    store of 100k articles probes a handful of keys per new event, each holding that entity's
+    events of that kind, instead of rescanning everything.
+    """
+    g = group_of(ev.type)
+    keys: set[Hashable] = {(g, kind, key) for kind, key in _entities(ev)}
+    if ev.organization:
+        keys.add((g, "organization", ev.organization))
+    if not keys:
+        keys.add((g, "state", ev.state))
+    return keys
+
+
+def _score(a: EventFact, b: EventFact) -> tuple[int, int, int]:
+    """How well two compatible reports fit: shared entities, shared place, date precision."""
+    shared = len(_entities(a) & _entities(b))
+    place = int(bool(a.place and a.place == b.place)) + int(bool(a.state and a.state == b.state))
+    dated = int(a.start is not None and b.start is not None)
+    return shared, place, dated
+
+
+class EventIndex:
+    """Incremental matching: add merged events, find the best existing one for a new report."""
+
+    def __init__(self) -> None:
+        self.events: list[EventFact] = []
+        self._by_key: dict[Hashable, list[int]] = defaultdict(list)
+
+    def add(self, ev: EventFact) -> int:
+        self.events.append(ev)
+        i = len(self.events) - 1
+        for k in blocking_keys(ev):
+            self._by_key[k].append(i)
+        return i
+
+    def candidates(self, ev: EventFact) -> list[int]:
+        seen: dict[int, None] = {}
+        for k in blocking_keys(ev):
+            for i in self._by_key.get(k, ()):
+                seen.setdefault(i, None)
+        return list(seen)
+
+    def best(self, ev: EventFact) -> int | None:
+        """The existing event that ``ev`` is a report of, or None."""
+        found = [i for i in self.candidates(ev) if same_event(self.events[i], ev)]
+        if not found:
+            return None
+        return max(found, key=lambda i: (_score(self.events[i], ev), -i))
+
+    def absorb(self, i: int, ev: EventFact) -> None:
+        merged = merge(self.events[i], ev)
+        self.events[i] = merged
+        for k in blocking_keys(merged):
+            if i not in self._by_key[k]:
+                self._by_key[k].append(i)
+
+
+def _order(ev: EventFact) -> tuple[int, int]:
+    """Specific reports first, so that vague ones join the right cluster rather than seed one."""
+    precision = _PRECISION[ev.start.precision] if ev.start else -1
+    return (-precision, -len(ev.participants))
+
+
+def cluster_indices(events: Sequence[EventFact]) -> list[list[int]]:
+    """Groups of input positions that report one happening (each group in input order)."""
+    index = EventIndex()
+    members: list[list[int]] = []
+    for pos in sorted(range(len(events)), key=lambda i: (_order(events[i]), i)):
+        ev = events[pos]
+        best = index.best(ev)
+        if best is None:
+            index.add(ev)
+            members.append([pos])
+        else:
+            index.absorb(best, ev)
+            members[best].append(pos)
+    return [sorted(m) for m in sorted(members, key=min)]
+
+
+def cluster(events: list[tuple[str, EventFact]]) -> list[tuple[list[str], EventFact]]:
+    """(article id, report) pairs to (article ids, merged event), one per happening.
+
+    The merged event's evidence mixes sentence indices of several articles; a loader that needs
+    per-article evidence should use `cluster_indices` and keep each article's own report.
+    """
+    facts = [ev for _, ev in events]
+    out: list[tuple[list[str], EventFact]] = []
+    for group in cluster_indices(facts):
+        merged = facts[group[0]]
+        for i in group[1:]:
+            merged = merge(merged, facts[i])
+        ids = list(dict.fromkeys(events[i][0] for i in group))
+        out.append((ids, merged))
+    return out

@@ -1,0 +1,1525 @@
+"""Event and participation extraction: what an article reports happening, as `EventFact` rows.
+
+One event is one happening with many participants (PLOVER style), never an actor pair. The
+engine is rule-based and reads the German lexicon in ``knowledge/events.yaml``; the rules are
+about German grammar (clauses, prepositions, possessives, separable verbs, definite reference),
+never about particular persons or events, so that it carries over to articles it has not seen.
+
+The flow, per article:
+
+1. a cheap Aho-Corasick pass over the lower-cased body finds the sentences that can hold a
+   trigger; only those are tokenised;
+2. each sentence is cut into clauses; a clause's triggers, dates, cues and entity mentions make
+   candidate events, the mentions bound to argument slots by the preposition or position that
+   introduces them (`_bind`);
+3. article-level steps resolve what a single clause cannot: pronouns, definite references
+   ("die Gespräche") and support words ("Abschied") that join an earlier event, talks "am Rande"
+   of a gathering, hosts (the visited side, the venue's state and its leader);
+4. filters favour precision (a trigger needs a resolved participant, a visit a destination,
+   talks with five countries are a summary and no single event);
+5. `etl.dedup` merges the article's own repeated mentions of one happening.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+import ahocorasick
+import yaml
+
+from etl import dedup
+from etl.dates import DateExpr, Tense, find_dates, resolve_span
+from etl.facts import EventFact, Evidence, FuzzyDate, Mention, Participant, PersonRef, Sentence
+
+LEXICON_PATH = Path(__file__).with_name("knowledge") / "events.yaml"
+
+_TOKEN = re.compile(
+    r"[^\W\d_](?:[\w’']*[^\W_])?(?:-[^\W\d_][\w]*)*'?|\d+|[,;:–—()„“\"?!.]|(?<!\w)-(?!\w)"
+)
+_HARD_BREAK = frozenset(";:–—?!")
+_ENUM_GLUE = frozenset(
+    {",", "und", "sowie", "oder", "der", "die", "das", "den", "dem", "des", "von", "aus"}
+)
+_PREPS = {
+    "mit": "mit", "darunter": "mit", "neben": "mit", "zwischen": "mit",
+    "aus": "aus", "gegen": "gegen", "auf": "auf", "nach": "nach", "von": "von",
+    "in": "in", "im": "in", "bei": "in", "beim": "in", "vor": "in",
+    "an": "an", "am": "an", "zu": "zu", "zum": "zu", "zur": "zu", "ohne": "ohne",
+    "über": "über", "für": "für", "um": "um", "durch": "nach", "laut": "laut",
+    "unter": "unter", "seit": "seit", "wegen": "über",
+}  # fmt: skip
+_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einer einem einen eines sein seine seiner seinem seinen "
+    "seines ihr ihre ihrer ihrem ihren ihres dessen deren beim zum zur vom am im".split()
+)
+
+
+# --------------------------------------------------------------------------------------------
+# knowledge base protocol (duck-typed: the real one is etl.knowledge_base.KnowledgeBase)
+
+
+class KnowledgeLike(Protocol):
+    states: Mapping[str, Any]
+    organizations: Mapping[str, Any]
+    persons: Mapping[str, Any]
+    places: Mapping[str, Any]
+
+
+class EntitiesLike(Protocol):
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    persons: dict[str, PersonRef]
+
+
+# --------------------------------------------------------------------------------------------
+# lexicon
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One trigger of the lexicon (several surface forms point at the same entry)."""
+
+    type: str
+    frame: str
+    weight: str
+    noun: bool
+    particle: tuple[str, ...] = ()
+    unless_particle: tuple[str, ...] = ()
+    needs_any: frozenset[str] = frozenset()
+    unless_any: frozenset[str] = frozenset()
+    subject: bool | None = None  # does the clause's subject fill the frame? (None: type default)
+    refers_to: tuple[str, ...] = ()  # types a definite use can refer back to
+
+
+@dataclass(frozen=True)
+class TypeSpec:
+    name: str
+    group: str
+    slots: Mapping[str, str]
+    min_participants: int = 1
+    max_counterparts: int | None = None
+    multi_day: bool = False
+    needs_destination: bool = False
+    needs_organization: bool = False
+    organization_role: str | None = None
+    frame_only: bool = False
+    durative: bool = False
+    adjective_role: str | None = None
+    location_role: str | None = None
+    locals_host: bool = False
+    host_defaults_to_location: bool = False
+    persons_only: bool = False
+    max_destinations: int = 1
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    nouns: Mapping[str, tuple[Entry, ...]]
+    compounds: Mapping[str, tuple[Entry, ...]]
+    forms: Mapping[str, tuple[Entry, ...]]
+    exclude: frozenset[str]
+    types: Mapping[str, TypeSpec]
+    attend: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
+    absence: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
+    cues: Mapping[str, frozenset[str]]
+    automaton: Any
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.cues.get(name, frozenset())
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Read and index the lexicon once per process: every surface form in a dict."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    default_endings = data.get("endings", {}).get("noun", [""])
+    nouns: dict[str, list[Entry]] = {}
+    compounds: dict[str, list[Entry]] = {}
+    forms: dict[str, list[Entry]] = {}
+    exclude: set[str] = set()
+    needles: dict[str, tuple[bool, bool]] = {}  # needle -> (may end a compound, exact word)
+    for raw in data["triggers"]:
+        is_noun = "stems" in raw
+        entry = Entry(
+            type=raw["type"],
+            frame=raw.get("frame", "talks"),
+            weight=raw.get("weight", "strong"),
+            noun=is_noun,
+            particle=_as_tuple(raw.get("particle")),
+            unless_particle=_as_tuple(raw.get("unless_particle")),
+            needs_any=frozenset(_as_tuple(raw.get("needs_any"))),
+            unless_any=frozenset(_as_tuple(raw.get("unless_any"))),
+            subject=raw.get("subject"),
+            refers_to=_as_tuple(raw.get("refers_to")),
+        )
+        exclude.update(x.lower() for x in _as_tuple(raw.get("exclude")))
+        for stem in _as_tuple(raw.get("stems")):
+            stem = stem.lower()
+            loose = bool(raw.get("compound"))
+            old = needles.get(stem, (False, False))
+            needles[stem] = (old[0] or loose, False)
+            for ending in raw.get("endings", default_endings):
+                nouns.setdefault(stem + ending, []).append(entry)
+                if raw.get("compound"):
+                    compounds.setdefault(stem + ending, []).append(entry)
+        for form in _as_tuple(raw.get("forms")):
+            form = form.lower()
+            needles.setdefault(form, (False, True))
+            forms.setdefault(form, []).append(entry)
+    types = {}
+    for name, spec in data["types"].items():
+        spec = dict(spec)
+        types[name] = TypeSpec(name=name, **spec)
+
+    def verbs(key: str) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+        return tuple(
+            (frozenset(v["forms"]), _as_tuple(v.get("particle"))) for v in data.get(key, [])
+        )
+
+    cue_keys = (
+        "negation negation_exceptions absence_cues planned_cues planned_exceptions host_cues "
+        "margin_cues aggregate_cues decision_verbs definite_articles organization_anaphors "
+        "source_nouns spokesperson_titles leader_titles leader_roles pronouns_singular "
+        "pronouns_plural clause_starters coordination_starters reference_preps transparent_words "
+        "relative_pronouns place_continuations host_verbs"
+    ).split()
+    cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
+    automaton = ahocorasick.Automaton()
+    for needle, (loose, exact) in needles.items():
+        automaton.add_word(needle, (len(needle), loose, exact))
+    automaton.make_automaton()
+    return Lexicon(
+        nouns={k: tuple(v) for k, v in nouns.items()},
+        compounds={k: tuple(v) for k, v in compounds.items()},
+        forms={k: tuple(v) for k, v in forms.items()},
+        exclude=frozenset(exclude),
+        types=types,
+        attend=verbs("attend_verbs"),
+        absence=verbs("absence_verbs"),
+        cues=cues,
+        automaton=automaton,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# tokens, clauses, triggers
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    low: str
+    start: int
+    end: int
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def punct(self) -> bool:
+        return not self.text[:1].isalnum()
+
+
+@dataclass
+class Hit:
+    """A trigger found at one token."""
+
+    index: int  # token index
+    entry: Entry
+    prefix: tuple[int, int] | None = (
+        None  # body span of a compound's modifier ("SCO" in SCO-Gipfel)
+    )
+
+
+@dataclass
+class Clause:
+    lo: int  # token range [lo, hi)
+    hi: int
+    hits: list[Hit] = field(default_factory=list)
+
+
+def _tokens(text: str, offset: int) -> list[Token]:
+    return [
+        Token(m.group(0), m.group(0).lower(), offset + m.start(), offset + m.end())
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def _clauses(tokens: Sequence[Token], lex: Lexicon) -> list[Clause]:
+    """Cut a sentence at strong punctuation, at commas that open a clause, and at "und" + verb."""
+    starters = lex.cue("clause_starters")
+    coord = lex.cue("coordination_starters")
+    cuts = [0]
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if t.text in _HARD_BREAK or (t.text == "-" and i > 0):
+            cuts.append(i + 1)
+        elif t.text == ",":
+            nxt = tokens[i + 1].low if i + 1 < n else ""
+            if nxt in starters:
+                cuts.append(i + 1)
+        elif t.low in ("und", "sowie", "aber") and i + 1 < n:
+            nxt_tok = tokens[i + 1]
+            if nxt_tok.low in coord and not nxt_tok.capital:
+                cuts.append(i + 1)
+    cuts.append(n)
+    cuts = sorted(set(cuts))
+    return [Clause(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _particle_ok(entry_particles: tuple[str, ...], tokens: Sequence[Token], clause: Clause) -> bool:
+    """A separable verb's particle closes its clause ("nahm ... teil.")."""
+    words = [t for t in tokens[clause.lo : clause.hi] if not t.punct]
+    if not words:
+        return False
+    last = words[-1].low
+    return last in entry_particles
+
+
+def _match_token(tok: Token, lex: Lexicon, first_in_sentence: bool) -> list[tuple[Entry, int]]:
+    """Lexicon entries that this token is, with the length of the compound modifier (0 if none)."""
+    low = tok.low.rstrip("'")
+    if low in lex.exclude:
+        return []
+    out: list[tuple[Entry, int]] = []
+    if tok.capital:
+        for e in lex.nouns.get(low, ()):
+            out.append((e, 0))
+        if not out and (first_in_sentence or True):
+            pass
+        if not out:
+            if "-" in low:
+                head = low.rsplit("-", 1)[1]
+                if head not in lex.exclude:
+                    for e in lex.compounds.get(head, ()):
+                        out.append((e, len(low) - len(head) - 1))
+                    if not out:
+                        for e in lex.nouns.get(head, ()):
+                            out.append((e, len(low) - len(head) - 1))
+            else:
+                for cut in range(2, len(low) - 3):
+                    head = low[cut:]
+                    found = lex.compounds.get(head)
+                    if found:
+                        if head in lex.exclude:
+                            break
+                        out.extend((e, cut) for e in found)
+                        break
+    if not tok.capital or first_in_sentence:
+        for e in lex.forms.get(low, ()):
+            if not e.noun:
+                out.append((e, 0))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# candidate events
+
+
+@dataclass
+class Cand:
+    """An event as one clause reports it, before article-level resolution."""
+
+    type: str
+    sentence: int
+    clause: Clause
+    hits: list[Hit]
+    weight: str
+    frame: str
+    status: str = "occurred"
+    start: FuzzyDate | None = None
+    end: FuzzyDate | None = None
+    place: str | None = None
+    state: str | None = None
+    organization: str | None = None
+    roles: dict[tuple[str, str], str] = field(default_factory=dict)
+    destinations: list[str] = field(default_factory=list)  # visited states, in text order
+    hosts_explicit: bool = False
+    has_subject: bool = False
+    subject_absent: bool = False
+    definite: bool = False
+    reference: bool = False  # named inside a PP of another predicate ("nach seinen Gesprächen")
+    margin: bool = False  # talks "am Rande" of a gathering
+    aggregate: bool = False
+    negated: bool = False
+    fallback: tuple[str, int] | None = None  # how to find an unnamed subject, and where
+    summit: Cand | None = None  # the gathering named in the same clause ("auf dem Gipfel")
+    decided: bool = False  # the object of a decision ("Aufnahme war ... beschlossen worden")
+    merged_into: Cand | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def add(self, kind: str, key: str, role: str) -> None:
+        k = (kind, key)
+        old = self.roles.get(k)
+        if old is None or _ROLE_RANK[role] > _ROLE_RANK[old]:
+            self.roles[k] = role
+
+    def final(self) -> Cand:
+        c = self
+        while c.merged_into is not None:
+            c = c.merged_into
+        return c
+
+
+_ROLE_RANK = dedup.ROLE_RANK
+
+
+@dataclass
+class _Article:
+    body: str
+    sentences: list[Sentence]
+    starts: list[int]
+    mentions: dict[int, list[Mention]]
+    persons: dict[str, PersonRef]
+    kb: Any
+    lex: Lexicon
+    published: FuzzyDate | None
+    dates: list[DateExpr]
+    date_starts: list[int]
+    names: Mapping[str, tuple[str, str]]
+
+    def sentence_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def dates_in(self, start: int, end: int) -> list[DateExpr]:
+        i = bisect.bisect_left(self.date_starts, start)
+        out = []
+        while i < len(self.dates) and self.dates[i].start < end:
+            out.append(self.dates[i])
+            i += 1
+        return out
+
+    def person_state(self, key: str) -> str | None:
+        ref = self.persons.get(key)
+        if ref is not None and ref.state:
+            return ref.state
+        p = _kb_get(self.kb, "persons", key)
+        return getattr(p, "state", None) if p is not None else None
+
+    def person_title(self, key: str) -> str | None:
+        ref = self.persons.get(key)
+        if ref is not None and ref.title:
+            return ref.title
+        p = _kb_get(self.kb, "persons", key)
+        if p is None:
+            return None
+        title_on = getattr(p, "title_on", None)
+        if callable(title_on):
+            return title_on(self.published.value if self.published else None)
+        return getattr(p, "title", None)
+
+    def place_state(self, key: str) -> str | None:
+        p = _kb_get(self.kb, "places", key)
+        if p is None:
+            return None
+        return p.get("state") if isinstance(p, dict) else getattr(p, "state", None)
+
+    def org_kind(self, key: str) -> str | None:
+        o = _kb_get(self.kb, "organizations", key)
+        if o is None:
+            return None
+        return o.get("kind") if isinstance(o, dict) else getattr(o, "kind", None)
+
+    def entity_state(self, k: tuple[str, str]) -> str | None:
+        kind, key = k
+        if kind == "state":
+            return key
+        if kind == "person":
+            return self.person_state(key)
+        return None
+
+
+def _kb_get(kb: Any, table: str, key: str) -> Any:
+    mapping = getattr(kb, table, None)
+    if mapping is None:
+        return None
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None
+
+
+_NAME_INDEX: dict[int, tuple[Any, dict[str, tuple[str, str]]]] = {}
+
+
+def _name_index(kb: Any) -> Mapping[str, tuple[str, str]]:
+    """Lower-cased names of states, places and organizations, for compound modifiers
+    ("Chinareise", "Russland-Besuch") that entity extraction does not split."""
+    cached = _NAME_INDEX.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    index: dict[str, tuple[str, str]] = {}
+    for code, st in (getattr(kb, "states", None) or {}).items():
+        names = getattr(st, "names", None) or ()
+        if isinstance(st, dict):
+            names = st.get("names", ())
+        for n in names:
+            index.setdefault(n.lower(), ("state", code))
+    for key, pl in (getattr(kb, "places", None) or {}).items():
+        name = pl.get("name") if isinstance(pl, dict) else getattr(pl, "name", None)
+        aliases = (pl.get("aliases") if isinstance(pl, dict) else getattr(pl, "aliases", ())) or ()
+        for n in [name, *aliases]:
+            if n:
+                index.setdefault(n.lower(), ("place", key))
+    for key, org in (getattr(kb, "organizations", None) or {}).items():
+        abbr = (
+            org.get("abbreviation") if isinstance(org, dict) else getattr(org, "abbreviation", None)
+        )
+        if abbr:
+            index.setdefault(abbr.lower(), ("organization", key))
+    if len(_NAME_INDEX) > 8:
+        _NAME_INDEX.clear()
+    _NAME_INDEX[id(kb)] = (kb, index)
+    return index
+
+
+def _is_source(m: Mention, art: _Article) -> bool:
+    """Spokespeople and news media report events; they do not take part in them."""
+    if m.kind == "person":
+        title = (art.person_title(m.key) or "").lower()
+        spk = art.lex.cue("spokesperson_titles")
+        return title in spk or m.surface.lower() in spk
+    if m.kind == "organization":
+        return (art.org_kind(m.key) or "") in ("media", "news_agency")
+    return False
+
+
+def _is_adjective(m: Mention) -> bool:
+    return m.via in ("adjective", "demonym") or (
+        m.surface[:1].islower() and m.kind != "organization"
+    )
+
+
+def extract_events(
+    body: str,
+    entities: EntitiesLike,
+    published: FuzzyDate | None,
+    kb: KnowledgeLike | Any,
+    lexicon: Lexicon | None = None,
+) -> list[EventFact]:
+    """The events an article reports, one per happening, each with its participants and evidence."""
+    lex = lexicon or load_lexicon()
+    sentences = list(entities.sentences)
+    if not sentences or not body:
+        return []
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in sorted(entities.mentions, key=lambda m: (m.start, -m.end)):
+        by_sentence.setdefault(m.sentence_index, []).append(m)
+    candidate_sentences = sorted(
+        {bisect.bisect_right(starts, end) - 1 for end in _trigger_ends(body.lower(), lex)}
+    )
+    candidate_sentences = [si for si in candidate_sentences if 0 <= si < len(sentences)]
+    dates = [
+        d for si in candidate_sentences for d in find_dates(sentences[si].text, sentences[si].start)
+    ]
+    art = _Article(
+        body=body,
+        sentences=sentences,
+        starts=starts,
+        mentions=by_sentence,
+        persons=dict(entities.persons),
+        kb=kb,
+        lex=lex,
+        published=published,
+        dates=dates,
+        date_starts=[d.start for d in dates],
+        names=_name_index(kb),
+    )
+    cands: list[Cand] = []
+    for si in candidate_sentences:
+        cands.extend(_sentence_candidates(sentences[si], art))
+    events = _resolve_article(cands, art)
+    return [_fix_hosts(ev, art) for ev in _merge_within(events)]
+
+
+def _trigger_ends(low: str, lex: Lexicon) -> Iterable[int]:
+    """Where a lexicon word may end: one C-speed pass, with word-boundary checks so that "kam"
+    in "Kampf" or "reist" in "Reisespielraum" do not send a sentence to the tokenizer."""
+    n = len(low)
+    for end, (length, loose, exact) in lex.automaton.iter(low):
+        start = end - length + 1
+        if not loose and start > 0 and low[start - 1].isalpha():
+            continue
+        if exact and end + 1 < n and low[end + 1].isalpha():
+            continue
+        yield end
+
+
+# --------------------------------------------------------------------------------------------
+# per sentence
+
+
+def _sentence_candidates(sent: Sentence, art: _Article) -> list[Cand]:
+    lex = art.lex
+    tokens = _tokens(sent.text, sent.start)
+    if not tokens:
+        return []
+    clauses = _clauses(tokens, lex)
+    clause_of = [0] * len(tokens)
+    for ci, c in enumerate(clauses):
+        for i in range(c.lo, c.hi):
+            clause_of[i] = ci
+    first_word = next((i for i, t in enumerate(tokens) if not t.punct), 0)
+    for i, tok in enumerate(tokens):
+        if tok.punct:
+            continue
+        for entry, cut in _match_token(tok, lex, i == first_word):
+            clause = clauses[clause_of[i]]
+            if not _entry_applies(entry, tokens, clause):
+                continue
+            prefix = (tok.start, tok.start + cut) if cut else None
+            clause.hits.append(Hit(i, entry, prefix))
+    out: list[Cand] = []
+    mentions = _with_compound_names(art.mentions.get(sent.index, []), tokens, clauses, art, sent)
+    for ci, clause in enumerate(clauses):
+        if clause.hits:
+            out.extend(_clause_candidates(sent, tokens, clauses, ci, mentions, art))
+    return out
+
+
+def _with_compound_names(
+    mentions: list[Mention],
+    tokens: Sequence[Token],
+    clauses: Sequence[Clause],
+    art: _Article,
+    sent: Sentence,
+) -> list[Mention]:
+    """Add the entity that a trigger compound's modifier names when no mention covers it."""
+    extra: list[Mention] = []
+    for c in clauses:
+        for h in c.hits:
+            if h.prefix is None:
+                continue
+            a, b = h.prefix
+            if any(m.start < b and a < m.end for m in mentions):
+                continue
+            word = art.body[a:b].lower().rstrip("-")
+            found = art.names.get(word) or art.names.get(word.rstrip("s"))
+            if found:
+                extra.append(Mention(sent.index, a, a + len(word), art.body[a : a + len(word)],
+                                     found[0], found[1], "compound"))  # type: ignore[arg-type]  # fmt: skip
+    if not extra:
+        return mentions
+    return sorted([*mentions, *extra], key=lambda m: (m.start, -m.end))
+
+
+def _entry_applies(entry: Entry, tokens: Sequence[Token], clause: Clause) -> bool:
+    words = {t.low for t in tokens[clause.lo : clause.hi]}
+    if entry.needs_any and not (entry.needs_any & words):
+        return False
+    if entry.unless_any and (entry.unless_any & words):
+        return False
+    if entry.particle and not _particle_ok(entry.particle, tokens, clause):
+        return False
+    if entry.unless_particle and _particle_ok(entry.unless_particle, tokens, clause):
+        return False
+    return True
+
+
+def _clause_words(tokens: Sequence[Token], clause: Clause) -> list[str]:
+    return [t.low for t in tokens[clause.lo : clause.hi]]
+
+
+def _verb_present(
+    verbs: Iterable[tuple[frozenset[str], tuple[str, ...]]],
+    tokens: Sequence[Token],
+    clause: Clause,
+) -> bool:
+    words = set(_clause_words(tokens, clause))
+    for forms, particle in verbs:
+        if forms & words and (not particle or _particle_ok(particle, tokens, clause)):
+            return True
+    return False
+
+
+def _token_index(tokens: Sequence[Token], offset: int) -> int:
+    """Index of the token that contains (or follows) a body offset."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _clause_mentions(
+    mentions: Sequence[Mention], tokens: Sequence[Token], clause: Clause
+) -> list[Mention]:
+    lo, hi = tokens[clause.lo].start, tokens[clause.hi - 1].end
+    out: list[Mention] = []
+    last_end = -1
+    for m in mentions:
+        if lo <= m.start < hi and m.start >= last_end:
+            out.append(m)
+            last_end = m.end
+    return out
+
+
+def _clause_candidates(
+    sent: Sentence,
+    tokens: Sequence[Token],
+    clauses: Sequence[Clause],
+    ci: int,
+    mentions: Sequence[Mention],
+    art: _Article,
+) -> list[Cand]:
+    lex = art.lex
+    clause = clauses[ci]
+    words = _clause_words(tokens, clause)
+    wordset = set(words)
+    hits = clause.hits
+
+    # --- which hits make events -------------------------------------------------------------
+    types_present = {h.entry.type for h in hits if h.entry.weight != "support"}
+    margin = bool(wordset & lex.cue("margin_cues"))
+    attend = _verb_present(lex.attend, tokens, clause)
+    absent_verb = _verb_present(lex.absence, tokens, clause)
+    gathering_nouns = [h for h in hits if h.entry.noun and h.entry.type in ("summit", "meeting")]
+    kept: list[Hit] = []
+    for h in hits:
+        e = h.entry
+        if e.type == "agreement" and not e.noun and "accession" in types_present:
+            continue  # signing the documents of an accession is the accession
+        if e.type == "meeting" and not e.noun and "summit" in types_present and not margin:
+            continue  # "kamen zum Gipfel zusammen": taking part in the summit
+        if (
+            e.type == "meeting"
+            and not e.noun
+            and (attend or absent_verb)
+            and any(g is not h for g in gathering_nouns)
+        ):
+            continue
+        kept.append(h)
+    if not kept:
+        return []
+
+    groups: dict[str, list[Hit]] = {}
+    for h in kept:
+        groups.setdefault(h.entry.type, []).append(h)
+    cm = [m for m in mentions if not _is_source(m, art)]
+    negation = _negation(tokens, clause, lex)
+    planned = bool(wordset & lex.cue("planned_cues")) and not (
+        negation and wordset & lex.cue("absence_cues")
+    )
+    decision = bool(wordset & lex.cue("decision_verbs"))
+    distinct = {
+        (m.kind, m.key) for m in cm if m.kind in ("person", "state") and not _is_adjective(m)
+    }
+    cands: list[Cand] = []
+    for typ, ghits in groups.items():
+        spec = lex.types.get(typ)
+        if spec is None:
+            continue
+        weights = {h.entry.weight for h in ghits}
+        weight = "strong" if "strong" in weights else ("weak" if "weak" in weights else "support")
+        main = ghits[0]
+        first = tokens[main.index]
+        rel = main.index - clause.lo
+        before = words[max(0, rel - 4) : rel]
+        cand = Cand(
+            type=typ,
+            sentence=sent.index,
+            clause=clause,
+            hits=ghits,
+            weight=weight,
+            frame=main.entry.frame,
+            status="planned" if planned else "occurred",
+            margin=margin and typ == "meeting",
+        )
+        defs = lex.cue("definite_articles")
+        cand.definite = main.entry.noun and bool(set(before[-2:]) & defs)
+        if main.entry.noun and set(before[-2:]) & {"kein", "keine", "keinen", "keinem"}:
+            cand.negated = True
+        if main.entry.noun and set(before[-3:]) & lex.cue("reference_preps"):
+            cand.reference = True
+            cand.status = "occurred"
+        if main.entry.noun and _plural_form(first.low) and _counted(before, lex):
+            cand.aggregate = True
+        if (
+            spec.max_counterparts is not None
+            and not cand.reference
+            and len(distinct) > spec.max_counterparts + 1
+        ):
+            cand.aggregate = True
+        for h in ghits:
+            t = tokens[h.index]
+            cand.evidence.append(Evidence(sent.index, t.start, t.end, t.text))
+        cand.decided = decision and typ not in ("summit", "meeting")
+        cand.subject_absent = (negation or absent_verb) and typ in ("summit", "meeting", "visit")
+        _bind(cand, spec, tokens, clauses, ci, cm, art, attend)
+        _date(cand, spec, tokens, clauses, ci, art, decision)
+        cands.append(cand)
+    summit = next((c for c in cands if c.type == "summit"), None)
+    if summit is not None:
+        for c in cands:
+            if c is not summit:
+                c.summit = summit
+    return cands
+
+
+def _counted(before: Sequence[str], lex: Lexicon) -> bool:
+    """A numeral or quantifier right before the noun (adjectives may stand between):
+    "sechs Auslandsreisen", "mehr als 20 Treffen", "anderen Treffen"."""
+    for w in reversed(before[-3:]):
+        if w.isdigit() or w in lex.cue("aggregate_cues"):
+            return True
+        if not w.endswith(("e", "en", "er", "es", "em")) or w in _DETERMINERS:
+            return False
+    return False
+
+
+def _plural_form(low: str) -> bool:
+    """German plural endings of event nouns ("Reisen", "Gespräche", "Anschläge", "Treffen")."""
+    return low.endswith(("en", "e", "n")) and not low.endswith(("ise", "ahme", "uch"))
+
+
+def _negation(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> bool:
+    neg, exc = lex.cue("negation"), lex.cue("negation_exceptions")
+    for i in range(clause.lo, clause.hi):
+        if tokens[i].low in neg:
+            nxt = tokens[i + 1].low if i + 1 < clause.hi else ""
+            if nxt not in exc:
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Slot:
+    name: str  # subject, genitive, compound, possessor, or a preposition's slot name
+    attached: int | None = None  # token index of the trigger the argument belongs to
+
+
+def _slot_of(
+    m: Mention,
+    mi: int,
+    tokens: Sequence[Token],
+    clause: Clause,
+    hit_idx: set[int],
+    lex: Lexicon,
+    bound: dict[int, _Slot],
+) -> _Slot:
+    """The argument slot of a mention, from the word that introduces it."""
+    tok = tokens[mi]
+    if mi in hit_idx and m.end <= tok.end and (m.end < tok.end or m.start > tok.start):
+        return _Slot("compound", mi)
+    # possessor right before a trigger: "Belarus' Beitritt", "Putins China-Reise"
+    nxt = mi + 1
+    while nxt < clause.hi and tokens[nxt].start < m.end:
+        nxt += 1
+    if nxt < clause.hi and m.surface.endswith(("s", "'", "’")):
+        j = nxt
+        if (
+            not tokens[j].capital
+            and tokens[j].low not in _PREPS
+            and tokens[j].low not in _DETERMINERS
+            and j + 1 < clause.hi
+        ):
+            j += 1  # "Putins zweitägige Reise"; never "Paris einen Vertrag"
+        if j in hit_idx and tokens[j].capital:
+            return _Slot("genitive", j)
+    transparent = lex.cue("transparent_words")
+    j = mi - 1
+    steps = 0
+    crossed_lower = False  # a lower-case word since the last determiner: adjective or verb?
+    while j >= clause.lo and steps < 9:
+        t = tokens[j]
+        if t.low in transparent and not (t.low == "unter" and j + 1 < clause.hi
+                                         and tokens[j + 1].low not in transparent):  # fmt: skip
+            j -= 1
+            continue
+        if t.low in _PREPS:
+            attached = j - 1 if j - 1 in hit_idx and tokens[j - 1].capital else None
+            return _Slot(_PREPS[t.low], attached)
+        if j in hit_idx:
+            return _Slot("genitive", j) if tokens[j].capital else _Slot("subject")
+        prev = bound.get(j)
+        if prev is not None:
+            if crossed_lower:
+                break  # "in Vilnius berieten Biden": a verb stands between
+            return prev  # an enumeration carries the slot of its first member
+        if t.text == "," or t.low in _ENUM_GLUE or t.low in _DETERMINERS:
+            crossed_lower = False
+            j -= 1
+            steps += 1
+            continue
+        if not t.capital:
+            if not t.low.endswith(("en", "er", "es", "e", "em")):
+                break  # a verb or adverb: the mention is an argument of the clause
+            crossed_lower = True
+        elif crossed_lower or (j != mi - 1 and tokens[j + 1].low not in _ENUM_GLUE):
+            break  # another noun's phrase ("in der Gruppe dürfte Putin"); a title stands adjacent
+        j -= 1
+        steps += 1
+    return _Slot("subject")
+
+
+def _bind(
+    cand: Cand,
+    spec: TypeSpec,
+    tokens: Sequence[Token],
+    clauses: Sequence[Clause],
+    ci: int,
+    mentions: Sequence[Mention],
+    art: _Article,
+    attend: bool,
+) -> None:
+    """Give each mention of the clause its role in this candidate, or none."""
+    lex = art.lex
+    clause = clauses[ci]
+    hit_idx = {h.index for h in clause.hits}
+    own_idx = {h.index for h in cand.hits}
+    main = cand.hits[0]
+    host_cues = lex.cue("host_cues")
+    words = {t.low for t in tokens[clause.lo : clause.hi]}
+    host_subject = main.entry.frame == "host_verb" or bool(words & lex.cue("host_verbs"))
+    subject_ok = (
+        main.entry.subject
+        if main.entry.subject is not None
+        else not (spec.frame_only and main.entry.noun)
+    )
+    if cand.type == "attack" and main.entry.noun:
+        subject_ok = False  # "Russland hat die Invasion ... begründet": who speaks of it
+    if cand.reference:
+        subject_ok = False
+    bound: dict[int, _Slot] = {}
+    for m in _clause_mentions(mentions, tokens, clause):
+        mi = _token_index(tokens, m.start)
+        if mi >= len(tokens):
+            continue
+        slot = _slot_of(m, mi, tokens, clause, hit_idx, lex, bound)
+        m = _variant(m, slot.name, mentions)
+        bound[mi] = slot
+        tok = tokens[mi]
+        rest = (tok.text[: m.start - tok.start] + tok.text[m.end - tok.start :]).strip("'’")
+        inside = bool(rest) and rest != "s" and mi not in hit_idx
+        if inside:
+            continue  # "EU-Ratspräsidentschaft", "Kremlangaben": a modifier of another noun
+        if slot.attached is not None and slot.attached not in own_idx:
+            continue  # the argument of another trigger of the clause
+        name = slot.name
+        if _is_adjective(m) and name != "compound":
+            if spec.adjective_role and m.kind == "state" and 0 < main.index - mi <= 2:
+                cand.add("state", m.key, spec.adjective_role)
+                cand.has_subject = True
+                continue
+            if not (m.kind == "place" and name == "in"):
+                continue  # "der russische Präsident": the person counts, not the adjective
+        if name == "von":
+            after = {t.low for t in tokens[mi + 1 : min(clause.hi, mi + 4)]}
+            if after & host_cues:
+                # "von Indien organisierten Gipfel": the cue's participle modifies the next noun
+                nxt = next((i for i in sorted(hit_idx) if i > mi), None)
+                if nxt is not None and nxt not in own_idx:
+                    continue
+                name = "host"
+            elif "von" in spec.slots:
+                pass  # "von Brasilien ... gegründet": the type reads it itself
+            elif slot.attached is not None:
+                name = "genitive"  # "Aufnahme von Belarus"
+            else:
+                name = "subject"  # "von Attentätern getötet", "von X geführte": an agent
+        elif name == "an" and tokens[mi - 1].low != "am" and m.kind != "place":
+            continue
+        elif name in ("zu", "über", "für", "um", "laut", "unter", "seit", "an"):
+            if name in spec.slots:
+                pass
+            elif m.kind == "place" and name == "an":
+                name = "in"
+            else:
+                continue
+        elif name == "ohne":
+            name = "absent"
+        elif name == "auf" and "auf" not in spec.slots:
+            name = "in"
+        elif name == "gegen" and "gegen" not in spec.slots:
+            continue
+        if name == "subject" and not subject_ok:
+            continue
+        if name == "host" or (
+            name == "subject" and host_subject and cand.type in ("summit", "meeting")
+        ):
+            role: str | None = "host"
+            cand.hosts_explicit = True
+        elif name == "absent":
+            role = "absent"
+        else:
+            role = spec.slots.get(name)
+            if role is None:
+                role = "location" if name == "in" else "ignore"
+        if role == "ignore":
+            continue
+        if m.kind == "organization":
+            _bind_organization(cand, spec, m, role, name)
+            continue
+        if m.kind == "place" and role not in ("location", "destination", "target"):
+            continue  # "von Pjöngjang", "von Moskau geführt": not where it happened
+        if role in ("location", "destination") or (role == "target" and m.kind == "place"):
+            _set_location(cand, m, art, destination=role == "destination")
+            if spec.location_role and m.kind != "person":
+                state = m.key if m.kind == "state" else art.place_state(m.key)
+                if state:
+                    cand.add("state", state, spec.location_role)
+            if m.kind == "person" and role == "destination":
+                cand.add("person", m.key, "host")
+            continue
+        if role == "organization":
+            continue
+        if spec.persons_only and m.kind != "person":
+            continue
+        if cand.subject_absent and name == "subject":
+            role = "absent"
+        if name in ("subject", "genitive", "compound") and role in (
+            "participant", "perpetrator", "absent", "host"
+        ):  # fmt: skip
+            cand.has_subject = cand.has_subject or role != "host" or cand.type == "legal"
+        cand.add(m.kind, m.key, role)
+    if "host" in cand.roles.values():
+        cand.hosts_explicit = True
+    if cand.type == "visit" and cand.state:
+        cand.has_subject = any(
+            r == "participant" and art.entity_state(k) not in (cand.state, None)
+            for k, r in cand.roles.items()
+        )
+    _continue_place(cand, spec, tokens, clauses, ci, mentions, art)
+    if not cand.has_subject and cand.type not in ("summit", "founding"):
+        cand.fallback = _fallback(tokens, clauses, ci, main.index, lex, mentions)
+
+
+def _variant(m: Mention, slot: str, mentions: Sequence[Mention]) -> Mention:
+    """A span read both as a place and as the state it stands for ("Minsks", "Moskau"): the
+    place where the text says where, the state where it says who."""
+    alts = [x for x in mentions if x.start == m.start and x.end == m.end and x is not m]
+    if not alts:
+        return m
+    where = slot in ("in", "nach", "compound")
+    for x in alts:
+        if where and x.kind == "place" and m.kind != "place":
+            return x
+        if not where and m.kind == "place" and x.kind == "state":
+            return x
+    return m
+
+
+def _bind_organization(cand: Cand, spec: TypeSpec, m: Mention, role: str, slot: str) -> None:
+    if role == "organization" or spec.needs_organization or cand.type == "summit":
+        if cand.organization is None or slot in ("compound", "genitive"):
+            cand.organization = m.key
+        if spec.organization_role:
+            cand.add("organization", m.key, spec.organization_role)
+        return
+    if slot not in ("compound", "genitive", "mit", "subject", "host"):
+        return
+    if spec.organization_role and role in ("participant", "host"):
+        cand.add("organization", m.key, "host" if role == "host" else spec.organization_role)
+    elif role in ("participant", "host", "target", "perpetrator") and slot != "subject":
+        cand.add("organization", m.key, role)
+
+
+def _set_location(cand: Cand, m: Mention, art: _Article, destination: bool) -> None:
+    if m.kind == "place":
+        state = art.place_state(m.key)
+        if cand.place is None:
+            cand.place = m.key
+        if state:
+            if cand.state is None:
+                cand.state = state
+            if destination and state not in cand.destinations:
+                cand.destinations.append(state)
+    elif m.kind == "state":
+        if cand.state is None:
+            cand.state = m.key
+        if destination and m.key not in cand.destinations:
+            cand.destinations.append(m.key)
+    elif m.kind == "person" and destination:
+        state = art.person_state(m.key)
+        if state and cand.state is None:
+            cand.state = state
+
+
+def _continue_place(
+    cand: Cand,
+    spec: TypeSpec,
+    tokens: Sequence[Token],
+    clauses: Sequence[Clause],
+    ci: int,
+    mentions: Sequence[Mention],
+    art: _Article,
+) -> None:
+    """ "..., wo er ... unterzeichnete": the place of the clause before."""
+    clause = clauses[ci]
+    if cand.state or ci == 0 or tokens[clause.lo].low not in art.lex.cue("place_continuations"):
+        return
+    prev = clauses[ci - 1]
+    for m in reversed(_clause_mentions(mentions, tokens, prev)):
+        mi = _token_index(tokens, m.start)
+        before = {t.low for t in tokens[max(prev.lo, mi - 3) : mi]}
+        if m.kind in ("place", "state") and before & {"in", "im", "nach"}:
+            _set_location(cand, m, art, destination=False)
+            return
+
+
+def _fallback(
+    tokens: Sequence[Token],
+    clauses: Sequence[Clause],
+    ci: int,
+    main: int,
+    lex: Lexicon,
+    mentions: Sequence[Mention],
+) -> tuple[str, int] | None:
+    """How to find the subject a clause leaves unnamed: a pronoun, a relative pronoun, or the
+    subject of the sentence the clause belongs to."""
+    clause = clauses[ci]
+    first = tokens[clause.lo]
+    if ci > 0 and first.low in lex.cue("relative_pronouns") and tokens[clause.lo - 1].text == ",":
+        return ("relative", tokens[clause.lo - 1].start)
+    for i in range(clause.lo, clause.hi):
+        t = tokens[i]
+        if t.low in ("sie", "beide", "beiden"):
+            nxt = tokens[i + 1].low if i + 1 < clause.hi else ""
+            prev = tokens[i - 1].low if i > clause.lo else ""
+            plural_verb = nxt.endswith("en") or nxt in ("sind", "waren", "haben", "hatten")
+            if t.low != "sie" or plural_verb or prev.endswith("en"):
+                return ("pl", t.start)
+            return ("sg", t.start)
+        if t.low in ("ihr", "ihre", "ihrer", "ihrem", "ihren") and i + 1 == main:
+            return ("pl", t.start)
+        if t.low in lex.cue("pronouns_singular"):
+            return ("sg", t.start)
+    if ci > 0:
+        return ("subject", first.start)
+    return None
+
+
+def _date(
+    cand: Cand,
+    spec: TypeSpec,
+    tokens: Sequence[Token],
+    clauses: Sequence[Clause],
+    ci: int,
+    art: _Article,
+    decision: bool,
+) -> None:
+    """The clause's date; else the sentence's only date when its clause reports nothing else."""
+    clause = clauses[ci]
+    lo, hi = tokens[clause.lo].start, tokens[clause.hi - 1].end
+    exprs = art.dates_in(lo, hi)
+    if not exprs and cand.status == "occurred":
+        sentence_exprs = art.dates_in(tokens[0].start, tokens[-1].end)
+        if len(sentence_exprs) == 1:
+            e = sentence_exprs[0]
+            owner = next(
+                (c for c in clauses if tokens[c.lo].start <= e.start < tokens[c.hi - 1].end), None
+            )
+            if owner is not None and not any(
+                h.entry.type != cand.type and h.entry.weight == "strong" for h in owner.hits
+            ):
+                exprs = [e]
+    if decision and cand.type not in ("summit", "meeting"):
+        exprs = []  # "war im vergangenen Jahr beschlossen worden": the decision's date
+    if len(cand.hits) == 1 and cand.hits[0].entry.noun and len(exprs) > 1:
+        # several dates in a clause: the one nearest after the noun ("Treffen im Mai in Peking")
+        pos = tokens[cand.hits[0].index].start
+        after = [e for e in exprs if e.start >= pos]
+        exprs = after[:1] or exprs[-1:]
+    tense: Tense = "future" if cand.status == "planned" else "past"
+    for e in exprs:
+        if e.since and not spec.durative:
+            continue  # "zum ersten Mal seit letztem September" does not date the meeting
+        span = resolve_span(e, art.published, tense)
+        if span is None:
+            continue
+        start, end = span
+        if cand.start is None or _finer(start, cand.start):
+            cand.start, cand.end = start, end
+        break
+
+
+def _finer(a: FuzzyDate, b: FuzzyDate) -> bool:
+    order = {"year": 0, "month": 1, "day": 2}
+    return order[a.precision] > order[b.precision]
+
+
+# --------------------------------------------------------------------------------------------
+# per article
+
+
+def _mentions_before(
+    art: _Article, si: int, before: int | None, kinds: tuple[str, ...]
+) -> list[Mention]:
+    out: list[Mention] = []
+    for m in art.mentions.get(si, []):
+        if before is not None and m.start >= before:
+            break
+        if m.kind in kinds and not _is_adjective(m) and not _is_source(m, art):
+            out.append(m)
+    return out
+
+
+def _keys(ms: Iterable[Mention]) -> list[tuple[str, str]]:
+    return list(dict.fromkeys((m.kind, m.key) for m in ms))
+
+
+def _resolve_fallback(c: Cand, art: _Article) -> None:
+    """Fill the subject a clause leaves unnamed ("er", "seine", "..., das", a verb-only clause)."""
+    if c.fallback is None:
+        return
+    mode, at = c.fallback
+    spec = art.lex.types[c.type]
+    role = spec.slots.get("subject", "participant")
+    if role in ("ignore", "location", "destination", "organization", "host"):
+        role = "participant"
+    if c.type == "legal":
+        role = "target"
+    if c.subject_absent:
+        role = "absent"
+    who: list[tuple[str, str]] = []
+    persons_states = ("person", "state")
+    if mode == "relative":
+        prev = [m for m in _mentions_before(art, c.sentence, at, persons_states + ("organization",))
+                if at - m.end <= 2]  # fmt: skip
+        who = _keys(prev[-1:])
+    elif mode == "subject":
+        who = _keys(_mentions_before(art, c.sentence, at, persons_states)[:1])
+    elif mode == "pl":
+        same = _keys(_mentions_before(art, c.sentence, at, ("person",)))
+        who = (
+            same[:3]
+            if len(same) >= 2
+            else _keys(_mentions_before(art, c.sentence - 1, None, ("person",)))[:3]
+        )
+    else:  # "sg"
+        same = _keys(_mentions_before(art, c.sentence, at, ("person",)))
+        if same:
+            who = same[:1]
+        else:
+            after = _keys(m for m in art.mentions.get(c.sentence, []) if m.kind == "person"
+                          and not _is_adjective(m) and not _is_source(m, art))  # fmt: skip
+            low = art.body[at : at + 6].lower()
+            if after and low.startswith(("sein", "ihr")):
+                who = after[:1]
+            else:
+                who = _keys(_mentions_before(art, c.sentence - 1, None, ("person",)))[:1]
+    if (
+        c.type == "attack"
+        and mode not in ("relative",)
+        and not art.body[at : at + 4].lower().startswith(("sein", "ihr"))
+    ):
+        return  # a war's perpetrator only from "sein Krieg" or "Russland, das ... einmarschierte"
+    for kind, key in who:
+        if kind == "state" and c.type == "visit" and key in c.destinations:
+            continue
+        if (kind, key) not in c.roles:
+            c.add(kind, key, role)
+
+
+def _leaders(art: _Article, state: str, on: FuzzyDate | None) -> list[str]:
+    """Persons the article mentions who lead ``state`` (knowledge base first, then titles)."""
+    out: list[str] = []
+    holder = getattr(art.kb, "holder", None)
+    if callable(holder):
+        day = on.value if on else (art.published.value if art.published else None)
+        for role in sorted(art.lex.cue("leader_roles")):
+            try:
+                h = holder(role, state=state, on=day)
+            except Exception:  # noqa: BLE001 - a stand-in kb may not know the role
+                h = None
+            key = getattr(h, "key", h) if h is not None else None
+            if isinstance(key, str) and key in art.persons and key not in out:
+                out.append(key)
+    titles = art.lex.cue("leader_titles")
+    for key in art.persons:
+        if key in out or art.person_state(key) != state:
+            continue
+        if (art.person_title(key) or "").lower() in titles:
+            out.append(key)
+    return out
+
+
+def _org_before(art: _Article, si: int, offset: int) -> str | None:
+    """The last organization named before ``offset`` (for "die Gruppe", "der Organisation")."""
+    for s in range(si, -1, -1):
+        for m in reversed(art.mentions.get(s, [])):
+            if m.kind == "organization" and m.start < offset and not _is_source(m, art):
+                return m.key
+    return None
+
+
+_COMPATIBLE_ANTECEDENT = {
+    "summit": ("summit",),
+    "meeting": ("meeting", "summit", "visit"),
+    "visit": ("visit", "meeting"),
+    "agreement": ("agreement",),
+}
+
+
+def _compatible(c: Cand, d: Cand) -> bool:
+    if c.state and d.state and c.state != d.state:
+        return False
+    if c.start and d.start and not dedup.dates_overlap(c.start, c.end, d.start, d.end, 3):
+        return False
+    if c.organization and d.organization and c.organization != d.organization:
+        return False
+    return True
+
+
+def _antecedent(
+    c: Cand, done: Sequence[Cand], window: int | None, salience: Mapping[int, int]
+) -> Cand | None:
+    """The earlier event that a definite noun or a support word refers to (best fit, then the
+    most recent)."""
+    kinds = c.hits[0].entry.refers_to or _COMPATIBLE_ANTECEDENT.get(c.type, (c.type,))
+    own = {k for k, r in c.roles.items() if r != "absent"}
+    best: tuple[tuple[int, ...], Cand] | None = None
+    for n, d in enumerate(done):
+        if d.merged_into is not None or d.type not in kinds or d is c:
+            continue
+        if window is not None and not 0 <= c.sentence - d.sentence <= window:
+            continue
+        if not _compatible(c, d):
+            continue
+        shared = len(own & set(d.roles))
+        if c.weight == "support" and own and not shared:
+            continue
+        last = max(e.sentence_index for e in d.evidence)
+        fit = (
+            int(bool(c.state and c.state == d.state)),
+            int(bool(c.organization and c.organization == d.organization)),
+            shared,
+            int(0 <= c.sentence - last <= 2),  # just mentioned
+            salience.get(id(d), 0),  # else the event the article is about
+            n,
+        )
+        if best is None or fit > best[0]:
+            best = (fit, d)
+    return best[1] if best else None
+
+
+def _salience(done: Sequence[Cand], art: _Article) -> dict[int, int]:
+    """How much an article is about an event: its reports plus the mentions of its organization
+    and place (a definite "der Gipfel" far from any summit means the article's main one)."""
+    counts: dict[str, int] = {}
+    for ms in art.mentions.values():
+        for m in ms:
+            counts[m.key] = counts.get(m.key, 0) + 1
+    return {
+        id(d): len(d.evidence)
+        + (counts.get(d.organization, 0) if d.organization else 0)
+        + (counts.get(d.place, 0) if d.place else 0)
+        for d in done
+    }
+
+
+def _absorb(target: Cand, c: Cand) -> None:
+    if c.weight != "support":  # "Abschied", "Empfang": when and where, not who in which role
+        for k, r in c.roles.items():
+            target.add(k[0], k[1], r)
+    target.evidence.extend(c.evidence)
+    target.place = target.place or c.place
+    target.state = target.state or c.state
+    target.organization = target.organization or c.organization
+    target.hosts_explicit = target.hosts_explicit or c.hosts_explicit
+    if c.status == "occurred":
+        target.status = "occurred"
+    if c.start and (target.start is None or _finer(c.start, target.start)):
+        target.start, target.end = c.start, c.end
+    elif c.start and target.start and c.start.precision == "day" == target.start.precision:
+        days = [d for d in (target.start, target.end, c.start, c.end) if d is not None]
+        lo, hi = min(days, key=lambda d: d.value), max(days, key=lambda d: d.value)
+        target.start, target.end = lo, (hi if hi.value != lo.value else None)
+    c.merged_into = target
+
+
+def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
+    lex = art.lex
+    anaphors = lex.cue("organization_anaphors")
+    done: list[Cand] = []
+    supports: list[Cand] = []
+    for c in cands:
+        spec = lex.types[c.type]
+        if c.negated or c.aggregate:
+            continue
+        _resolve_fallback(c, art)
+        if c.organization is None and (spec.needs_organization or c.type == "summit"):
+            clause_words = set(art.body[c.evidence[0].start - 60 : c.evidence[-1].end + 60]
+                               .lower().split())  # fmt: skip
+            if clause_words & anaphors:
+                org = _org_before(art, c.sentence, c.evidence[0].start)
+                if org:
+                    c.organization = org
+                    if spec.organization_role:
+                        c.add("organization", org, spec.organization_role)
+        if c.weight == "support":
+            supports.append(c)
+            continue
+        if c.definite and c.frame in ("talks", "gathering", "sign"):
+            target = _antecedent(c, done, None, _salience(done, art))
+            if target is not None:
+                _absorb(target, c)
+                continue
+        if c.weight == "weak" and c.start is None:
+            continue
+        done.append(c)
+    for c in supports:
+        target = _antecedent(c, done, None, _salience(done, art))
+        if target is not None:
+            _absorb(target, c)
+    for c in done:
+        if c.merged_into is not None:
+            continue
+        s = c.summit.final() if c.summit is not None else None
+        if s is not None and s is not c and (c.margin or c.type in ("agreement", "accession")):
+            c.place = c.place or s.place
+            c.state = c.state or s.state
+            if c.start is None and not c.decided:
+                c.start, c.end = s.start, s.end
+            if c.organization is None and s.organization and c.type != "meeting":
+                c.organization = s.organization
+                role = lex.types[c.type].organization_role
+                if role:
+                    c.add("organization", s.organization, role)
+    events: list[EventFact] = []
+    for c in done:
+        if c.merged_into is not None:
+            continue
+        for part in _split_destinations(c, lex.types[c.type]):
+            ev = _finish(part, art)
+            if ev is not None:
+                events.append(ev)
+    return events
+
+
+def _split_destinations(c: Cand, spec: TypeSpec) -> list[Cand]:
+    """ "reiste nach Usbekistan und Weißrussland": one visit per visited state."""
+    if c.type != "visit" or len(c.destinations) <= 1:
+        return [c]
+    if len(c.destinations) > spec.max_destinations:
+        return []
+    out = []
+    for state in c.destinations:
+        roles = {
+            k: r for k, r in c.roles.items() if not (k[0] == "state" and k[1] in c.destinations)
+        }
+        out.append(replace_cand(c, state=state, place=None, roles=roles, destinations=[state]))
+    return out
+
+
+def replace_cand(c: Cand, **changes: Any) -> Cand:
+    from dataclasses import replace
+
+    return replace(c, **changes)
+
+
+def _finish(c: Cand, art: _Article) -> EventFact | None:
+    """Hosts, visit/meeting roles and the precision filters; None when too thin to keep."""
+    spec = art.lex.types[c.type]
+    typ = c.type
+    if spec.needs_destination and c.state is None:
+        hosts = [k for (kind, k), r in c.roles.items() if kind == "person" and r == "host"]
+        if hosts:
+            c.state = art.person_state(hosts[0])
+    if spec.needs_destination and c.state is None:
+        return None
+    if spec.needs_organization and c.organization is None:
+        return None
+    if c.type == "accession" and not any(
+        k[0] == "state" and r == "participant" for k, r in c.roles.items()
+    ):
+        return None
+    if spec.locals_host and c.state and not c.margin:
+        local = [k for k in c.roles if art.entity_state(k) == c.state]
+        foreign = [k for k in c.roles if art.entity_state(k) not in (c.state, None)]
+        if typ == "visit" or (local and foreign):
+            if typ == "meeting" and foreign:
+                typ = "visit"
+            for k in local:
+                if c.roles[k] != "absent":
+                    c.roles[k] = "host"
+            c.add("state", c.state, "host")
+            for key in _leaders(art, c.state, c.start):
+                c.add("person", key, "host")
+    if typ == "summit" and not c.hosts_explicit and c.state and spec.host_defaults_to_location:
+        c.add("state", c.state, "host")
+        for k in list(c.roles):
+            if art.entity_state(k) == c.state and c.roles[k] == "participant":
+                c.roles[k] = "host"
+        for key in _leaders(art, c.state, c.start):
+            c.add("person", key, "host")
+    if typ == "visit" and not any(r == "participant" for r in c.roles.values()):
+        return None
+    parts = [Participant(k[0], k[1], r) for k, r in c.roles.items()]  # type: ignore[arg-type]
+    if len(parts) < spec.min_participants or not parts:
+        return None
+    if typ == "meeting" and len(parts) < 2:
+        return None
+    if c.status == "planned" and c.start is None and c.place is None:
+        return None  # an intention without date or place is no event yet
+    return EventFact(
+        type=typ,  # type: ignore[arg-type]
+        status=c.status,  # type: ignore[arg-type]
+        start=c.start,
+        end=c.end,
+        place=c.place,
+        state=c.state,
+        organization=c.organization,
+        title=_title(typ, c),
+        participants=sorted(parts, key=lambda p: (p.kind, p.key, p.role)),
+        evidence=sorted(set(c.evidence), key=lambda e: (e.sentence_index, e.start)),
+    )
+
+
+def _title(typ: str, c: Cand) -> str:
+    head = c.evidence[0].surface if c.evidence else typ
+    where = c.place or c.state
+    names = [k for (_, k), r in c.roles.items() if r != "absent"][:3]
+    text = f"{head}: {', '.join(names)}" if names else head
+    return f"{text} ({where})" if where else text
+
+
+def _merge_within(events: list[EventFact]) -> list[EventFact]:
+    """One article's repeated reports of one happening become one event."""
+    out: list[EventFact] = []
+    for ev in events:
+        for i, other in enumerate(out):
+            if dedup.same_event(other, ev):
+                out[i] = dedup.merge(other, ev)
+                break
+        else:
+            out.append(ev)
+    return out
+
+
+def _fix_hosts(ev: EventFact, art: _Article) -> EventFact:
+    """After merging, the people of a visited state are its hosts, whichever report named them."""
+    if dedup.group_of(ev.type) != "meet" or ev.state is None:
+        return ev
+    foreign = [
+        p for p in ev.participants if art.entity_state((p.kind, p.key)) not in (ev.state, None)
+    ]
+    if ev.type != "visit" or not foreign:
+        return ev
+    parts = [
+        Participant(p.kind, p.key, "host")
+        if p.role == "participant" and art.entity_state((p.kind, p.key)) == ev.state
+        else p
+        for p in ev.participants
+    ]
+    ev.participants = sorted(set(parts), key=lambda p: (p.kind, p.key, p.role))
+    return ev

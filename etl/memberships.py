@@ -1,0 +1,459 @@
+"""Memberships of states in organizations, as an article asserts them.
+
+Rules over the units of a sentence (tokens with their gazetteer mentions), one function per
+German construction:
+
+- attributive compound: "das Nato-Mitglied Türkei", "die EU-Staaten Ungarn und Polen";
+- predicative: "Belarus ist neues Mitglied der SCO", "X ist SCO-Mitglied";
+- gehören/zählen: "Zur SCO gehören auch Indien, Pakistan ...", "X und Y gehören der Nato an";
+- accession completed: "die Aufnahme von X in die Gruppe" with a completion verb;
+- composition: "ein Club aus Russland, China ...", "hat sich um Indien und Iran erweitert";
+- examples: "Dialogpartner wie die Türkei", "Beobachter, darunter die Mongolei";
+- chair: "X, der den SCO-Vorsitz hat", "dessen Land die EU-Ratspräsidentschaft innehat";
+- "Russland und weitere Mitgliedstaaten".
+
+A negation inside the construction ("ist bisher nicht SCO-Mitglied") asserts nothing, and a
+planned accession ("der geplante Nato-Beitritt") is not a membership. The word lists below are
+grammar (function words, the membership nouns), not knowledge of the world.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from etl.facts import Evidence, FuzzyDate, MembershipFact, PersonRef, Sentence
+from etl.knowledge_base import KnowledgeBase
+from etl.sentences import Unit
+
+MEMBER_ORG_KINDS = frozenset({"intergovernmental", "military_alliance", "forum"})
+NEGATIONS = frozenset("nicht kein keine keinen keiner keinem keines nie niemals weder".split())
+# Membership nouns; the compound-only ones count only after an organization prefix.
+MEMBER_NOUNS: Mapping[str, str] = {
+    **dict.fromkeys(
+        """mitglied mitglieder mitgliedern mitglieds mitgliedes mitgliedstaat mitgliedsstaat
+        mitgliedstaaten mitgliedsstaaten mitgliedsland mitgliedsländer mitgliedsländern
+        mitgliedland mitgliedländer gründungsmitglied gründungsmitglieder
+        gründungsmitgliedern vollmitglied vollmitglieder""".split(),
+        "member",
+    ),
+    **dict.fromkeys(
+        "beobachter beobachtern beobachterstaat beobachterstaaten beobachterstatus".split(),
+        "observer",
+    ),
+    **dict.fromkeys("dialogpartner dialogpartnern dialogpartnerin".split(), "dialogue_partner"),
+    **dict.fromkeys(
+        """beitrittskandidat beitrittskandidaten beitrittskandidatin kandidatenland
+        kandidatenländer""".split(),
+        "candidate",
+    ),
+}
+COMPOUND_MEMBER_NOUNS: Mapping[str, str] = dict.fromkeys(
+    "staat staaten land länder ländern staats".split(), "member"
+)
+FORMER = frozenset(
+    """ehemalige ehemaligen ehemaliges ehemaliger frühere früheren früheres früherer einstige
+    einstigen""".split()
+)
+PLANNED = frozenset(
+    """geplant geplante geplanten geplanter mögliche möglichen möglicher künftig künftige
+    künftigen soll sollen sollte sollten will wollen wollte könnte könnten strebt streben
+    anstreben angestrebt angestrebten antrag beantragt beantragte bewerbung bewirbt
+    verhandelt verhandlungen wünscht hofft erwägt angehende angehenden""".split()
+)
+COMPLETED = frozenset(
+    """unterzeichneten unterzeichnet unterzeichnete beschlossen besiegelt besiegelte offiziell
+    vollzogen begrüßte begrüßt begrüßten feierte feierten abgeschlossen aufgenommen
+    beigetreten ratifiziert ratifizierte bekanntgegeben bestätigt bestätigte""".split()
+)
+COPULAS = frozenset(
+    "ist sind wird werden wurde wurden bleibt bleiben war waren sei seien gilt gelten".split()
+)
+GEHOEREN = frozenset(
+    "gehören gehört gehörten gehörte zählen zählt zählten zählte angehören angehört".split()
+)
+EXAMPLE_MARKERS = frozenset("wie darunter etwa beispielsweise namentlich insbesondere".split())
+ACCESSION_NOUNS = frozenset("aufnahme beitritt beitritts aufnahmen".split())
+GROUP_REFERENCES = frozenset(
+    """gruppe organisation bündnis staatengruppe allianz staatenbund militärbündnis block
+    club klub verbund zusammenschluss staatenbündnis forum gemeinschaft""".split()
+)
+CHAIR_NOUNS = frozenset(
+    "vorsitz vorsitzes ratspräsidentschaft ratsvorsitz ratsvorsitzes präsidentschaft".split()
+)
+CHAIR_VERBS = frozenset(
+    "hat hatte innehat innehatte inne führt führte übernimmt übernahm übernommen hält".split()
+)
+FILLERS = frozenset(
+    ", und sowie auch ( ) oder bzw der die das den dem des mehrere weitere andere ebenfalls".split()
+)
+MAX_GAP = 4
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    sentence: Sentence
+    units: Sequence[Unit]
+    kb: KnowledgeBase
+    published: FuzzyDate | None
+
+
+def _member_org(u: Unit, kb: KnowledgeBase) -> str | None:
+    m = u.of_kind("organization")
+    if m is None:
+        return None
+    org = kb.organizations.get(m.key)
+    return m.key if org is not None and org.kind in MEMBER_ORG_KINDS else None
+
+
+def _state(u: Unit) -> str | None:
+    m = u.of_kind("state")
+    return m.key if m is not None and m.via in ("name", "alias") and not u.suffix else None
+
+
+def _attributive(u: Unit, kb: KnowledgeBase) -> bool:
+    return _member_org(u, kb) is not None and u.suffix.lower() in {
+        **MEMBER_NOUNS,
+        **COMPOUND_MEMBER_NOUNS,
+    }
+
+
+def _filler(u: Unit, kb: KnowledgeBase) -> bool:
+    if u.lower in FILLERS or u.text in kb.group_nouns:
+        return True
+    if u.mentions:
+        return _attributive(u, kb) or all(m.via == "adjective" for m in u.mentions)
+    return (
+        u.text[:1].islower()
+        and u.text.endswith(("e", "en", "er", "es", "em"))
+        and u.lower not in NEGATIONS
+    )
+
+
+def _enum(units: Sequence[Unit], i: int, step: int, kb: KnowledgeBase) -> list[tuple[str, int]]:
+    """States listed from unit ``i`` on in direction ``step`` (+1/-1): (code, unit index)."""
+    out: list[tuple[str, int]] = []
+    gap = 0
+    j = i
+    while 0 <= j < len(units):
+        u = units[j]
+        code = _state(u)
+        if code is not None:
+            if code not in {c for c, _ in out}:
+                out.append((code, j))
+            gap = 0
+        elif _filler(u, kb) and gap < MAX_GAP:
+            gap += 1
+        else:
+            break
+        j += step
+    return out
+
+
+def _negated(units: Sequence[Unit], lo: int, hi: int) -> bool:
+    return any(u.lower in NEGATIONS for u in units[max(lo, 0) : hi + 1])
+
+
+def _evidence(ctx: _Ctx, lo: int, hi: int) -> Evidence:
+    a, b = ctx.units[lo], ctx.units[hi]
+    body_text = ctx.sentence.text
+    s, e = a.start, b.end
+    return Evidence(
+        ctx.sentence.index, s, e, body_text[s - ctx.sentence.start : e - ctx.sentence.start]
+    )
+
+
+def _facts(
+    ctx: _Ctx,
+    states: list[tuple[str, int]],
+    org: str,
+    kind: str,
+    trigger: int,
+    since: FuzzyDate | None = None,
+) -> list[MembershipFact]:
+    out = []
+    for code, j in states:
+        lo, hi = min(j, trigger), max(j, trigger)
+        out.append(MembershipFact(code, org, kind, since, _evidence(ctx, lo, hi)))  # type: ignore[arg-type]
+    return out
+
+
+def _since(
+    units: Sequence[Unit], lo: int, hi: int, published: FuzzyDate | None
+) -> FuzzyDate | None:
+    from datetime import date
+
+    window = units[max(lo, 0) : hi + 1]
+    for k, u in enumerate(window[:-1]):
+        if u.lower == "seit" and _YEAR.match(window[k + 1].text):
+            return FuzzyDate(date(int(window[k + 1].text), 1, 1), "year")
+    if any(u.lower.startswith("neu") for u in window) and published is not None:
+        return published
+    return None
+
+
+def _sentence_org(ctx: _Ctx) -> str | None:
+    orgs = [_member_org(u, ctx.kb) for u in ctx.units if not _attributive(u, ctx.kb)]
+    orgs = [o for o in orgs if o]
+    return orgs[0] if len(set(orgs)) == 1 else None
+
+
+# ---------------------------------------------------------------------------- rules
+
+
+def _attributive_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
+    out = []
+    for i, u in enumerate(ctx.units):
+        if not _attributive(u, ctx.kb):
+            continue
+        org = _member_org(u, ctx.kb)
+        kind = {**COMPOUND_MEMBER_NOUNS, **MEMBER_NOUNS}[u.suffix.lower()]
+        before = [v.lower for v in ctx.units[max(0, i - 2) : i]]
+        if any(b in NEGATIONS for b in before) or any(b in PLANNED for b in before):
+            continue
+        if any(b in FORMER for b in before):
+            kind = "former_member"
+        if i + 1 < len(ctx.units) and _state(ctx.units[i + 1]):
+            out += _facts(ctx, _enum(ctx.units, i + 1, 1, ctx.kb), org, kind, i)  # type: ignore[arg-type]
+    return out
+
+
+def _predicative_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
+    units, out = ctx.units, []
+    for i, u in enumerate(units):
+        kind, org = None, None
+        if u.lower in MEMBER_NOUNS:
+            kind = MEMBER_NOUNS[u.lower]
+            for k in range(i + 1, min(i + 9, len(units))):
+                org = _member_org(units[k], ctx.kb)
+                if org or units[k].text in (",", ".", ";"):
+                    break
+            if org is None or units[i + 1].lower not in ("der", "des", "im", "in", "bei", "von"):
+                continue
+        elif _attributive(u, ctx.kb) and not (i + 1 < len(units) and _state(units[i + 1])):
+            org, kind = _member_org(u, ctx.kb), MEMBER_NOUNS.get(u.suffix.lower())
+        if not org or not kind:
+            continue
+        cop = next((k for k in range(i - 1, max(-1, i - 9), -1) if units[k].lower in COPULAS), None)
+        if cop is None:
+            continue
+        states = _enum(units, cop - 1, -1, ctx.kb)
+        if not states or _negated(units, min(j for _, j in states), i):
+            continue
+        if any(units[k].lower in PLANNED for k in range(cop, i)):
+            continue
+        if any(units[k].lower in FORMER for k in range(cop, i)):
+            kind = "former_member"
+        since = _since(units, cop, i, ctx.published) if kind == "member" else None
+        out += _facts(ctx, states, org, kind, i, since)
+    return out
+
+
+def _gehoeren_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
+    units, out = ctx.units, []
+    for i, u in enumerate(units):
+        if u.lower not in GEHOEREN:
+            continue
+        org = None
+        for k, v in enumerate(units):
+            o = _member_org(v, ctx.kb)
+            if (
+                o
+                and not _attributive(v, ctx.kb)
+                and any(
+                    w.lower in ("zur", "zum", "zu", "der", "den") for w in units[max(0, k - 3) : k]
+                )
+            ):
+                org = o
+                break
+        if org is None:
+            continue
+        j = i + 1
+        while j < len(units) and units[j].lower in (
+            "auch",
+            "ebenfalls",
+            "dazu",
+            "außerdem",
+            "inzwischen",
+            "mittlerweile",
+        ):
+            j += 1
+        states = _enum(units, j, 1, ctx.kb) or _enum(units, i - 1, -1, ctx.kb)
+        if not states:
+            continue
+        lo, hi = min([i, *[s for _, s in states]]), max([i, *[s for _, s in states]])
+        if _negated(units, lo, hi) or _negated(units, 0, i):
+            continue
+        words = {v.lower for v in units}
+        kind = "member"
+        if words & {"beobachter", "beobachtern", "beobachterstaaten"}:
+            kind = "observer"
+        elif words & {"dialogpartner", "dialogpartnern"}:
+            kind = "dialogue_partner"
+        out += _facts(ctx, states, org, kind, i)
+    return out
+
+
+def _accession_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
+    units, out = ctx.units, []
+    words = {u.lower for u in units}
+    if not words & COMPLETED or words & PLANNED:
+        return out
+    for i, u in enumerate(units):
+        noun = u.lower if u.lower in ACCESSION_NOUNS else (u.suffix.lower() if u.mentions else "")
+        if noun not in ACCESSION_NOUNS:
+            continue
+        states = []
+        for k in range(i + 1, min(i + 5, len(units))):
+            if _state(units[k]):
+                states = [(_state(units[k]), k)]
+                break
+        if not states:
+            k = i - 1
+            if k >= 0 and units[k].text in ("'", "’"):
+                k -= 1
+            if k >= 0 and _state(units[k]):
+                states = [(_state(units[k]), k)]
+        if not states:
+            continue
+        org = _member_org(u, ctx.kb) or _sentence_org(ctx)
+        if org is None and any(v.lower in GROUP_REFERENCES for v in units[i:]):
+            org = salient
+        if org is None or _negated(units, 0, len(units) - 1):
+            continue
+        out += _facts(ctx, states, org, "member", i, ctx.published)  # type: ignore[arg-type]
+    return out
+
+
+def _composition_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
+    units, out = ctx.units, []
+    for i, u in enumerate(units[:-1]):
+        start = None
+        if u.lower in GROUP_REFERENCES and units[i + 1].lower in ("aus", "von"):
+            start = i + 2
+        elif u.lower == "um" and any(
+            v.lower.startswith("erweitert") for v in units[i + 1 :] + units[:i]
+        ):
+            start = i + 1
+        if start is None:
+            continue
+        states = _enum(units, start, 1, ctx.kb)
+        if not states or _negated(units, 0, max(j for _, j in states)):
+            continue
+        org = _sentence_org(ctx) or salient
+        if org is None:
+            continue
+        out += _facts(ctx, states, org, "member", i)
+    return out
+
+
+def _example_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
+    units, out = ctx.units, []
+    for i, u in enumerate(units):
+        if u.lower not in MEMBER_NOUNS:
+            continue
+        j = i + 1
+        if j < len(units) and units[j].text == ",":
+            j += 1
+        if j >= len(units) or units[j].lower not in EXAMPLE_MARKERS:
+            continue
+        states = _enum(units, j + 1, 1, ctx.kb)
+        if not states or _negated(units, max(0, i - 3), max(k for _, k in states)):
+            continue
+        org = None
+        if i + 2 < len(units) and units[i + 1].lower in ("der", "des"):
+            org = _member_org(units[i + 2], ctx.kb)
+        org = org or _sentence_org(ctx) or salient
+        if org is None:
+            continue
+        out += _facts(ctx, states, org, MEMBER_NOUNS[u.lower], i)
+    return out
+
+
+def _chair_rule(
+    ctx: _Ctx, salient: str | None, persons: Mapping[str, PersonRef]
+) -> list[MembershipFact]:
+    units, out = ctx.units, []
+    words = {u.lower for u in units}
+    if not words & CHAIR_VERBS:
+        return out
+    for i, u in enumerate(units):
+        org = None
+        if u.mentions and u.suffix.lower() in CHAIR_NOUNS:
+            org = _member_org(u, ctx.kb)
+        elif u.lower in CHAIR_NOUNS and i + 2 < len(units) and units[i + 1].lower in ("der", "des"):
+            org = _member_org(units[i + 2], ctx.kb)
+        if org is None or _negated(units, max(0, i - 6), i):
+            continue
+        for k in range(i - 1, -1, -1):
+            v = units[k]
+            code = _state(v)
+            p = v.of_kind("person")
+            if code is None and p is not None:
+                code = persons.get(p.key).state if p.key in persons else None
+            if code is None and v.of_kind("state") and v.of_kind("state").via == "adjective":
+                code = v.of_kind("state").key
+            if code:
+                out += _facts(ctx, [(code, k)], org, "member", i)
+                break
+    return out
+
+
+def _further_members_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
+    units, out = ctx.units, []
+    for i, u in enumerate(units[:-2]):
+        if u.lower != "und" or units[i + 1].lower not in ("weitere", "andere", "übrige", "die"):
+            continue
+        if MEMBER_NOUNS.get(units[i + 2].lower) != "member":
+            continue
+        states = _enum(units, i - 1, -1, ctx.kb)
+        org = _sentence_org(ctx) or salient
+        if states and org and not _negated(units, 0, len(units) - 1):
+            out += _facts(ctx, states, org, "member", i + 2)
+    return out
+
+
+# (rule, words of which the sentence must contain one; None: needs a member organization)
+_ANY_NOUN = frozenset(MEMBER_NOUNS)
+RULES = (
+    (_attributive_rule, None),
+    (_predicative_rule, None),
+    (_gehoeren_rule, GEHOEREN),
+    (_accession_rule, COMPLETED),
+    (_composition_rule, GROUP_REFERENCES | {"um"}),
+    (_example_rule, _ANY_NOUN),
+    (_further_members_rule, _ANY_NOUN),
+)
+
+
+def extract(
+    sentences: Sequence[Sentence],
+    units_by_sentence: Sequence[Sequence[Unit]],
+    published: FuzzyDate | None,
+    kb: KnowledgeBase,
+    persons: Mapping[str, PersonRef] | None = None,
+) -> list[MembershipFact]:
+    """Membership facts of one article, one per (state, organization, kind), first evidence."""
+    persons = persons or {}
+    facts: list[MembershipFact] = []
+    salient: str | None = None
+    for sent, units in zip(sentences, units_by_sentence, strict=True):
+        ctx = _Ctx(sent, units, kb, published)
+        words = {u.lower for u in units}
+        orgs = [u for u in units if _member_org(u, kb)]
+        for rule, gate in RULES:
+            if (gate is None and orgs) or (gate is not None and words & gate):
+                facts += rule(ctx, salient)
+        if orgs and words & CHAIR_VERBS:
+            facts += _chair_rule(ctx, salient, persons)
+        for u in orgs:
+            if not _attributive(u, kb):
+                salient = _member_org(u, kb)
+    seen: dict[tuple[str, str, str], MembershipFact] = {}
+    for f in facts:
+        k = (f.state, f.organization, f.kind)
+        if k not in seen or (seen[k].since is None and f.since is not None):
+            seen[k] = f if k not in seen else MembershipFact(*k, f.since, seen[k].evidence)  # type: ignore[arg-type]
+    return list(seen.values())

@@ -1,0 +1,441 @@
+"""Persons in an article: discovery of unknown names, role nouns, in-article short references.
+
+The knowledge base knows many politicians but never all of them, and articles refer to people
+by title ("der russische Präsident"), by surname ("Orban") or by a name the knowledge base
+lacks ("Premierminister Narendra Modi"). Precision first: a role noun resolves only when the
+state (or organization) is clear and the knowledge base (or the article itself) names the
+holder at the article's date; otherwise it resolves to nothing, never to a guess.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from etl import gazetteer
+from etl.facts import FuzzyDate, Mention, PersonRef, Sentence
+from etl.knowledge_base import KnowledgeBase, RoleNoun
+from etl.sentences import Unit, sentence_index
+
+# Capitalized words that start clauses, not names.
+STOP_CAPS: frozenset[str] = frozenset(
+    """Der Die Das Den Dem Des Ein Eine Einen Einem Einer Eines Er Sie Es Wir Ihr Ich Man
+    Am Im In Auf Aus Mit Bei Beim Nach Von Vom Zu Zum Zur Und Oder Aber Als Wie Dass Doch
+    Auch Noch Nun Dann Denn Damit Dort Hier So Wenn Weil Während Seit Bis Für Gegen Ohne
+    Um Über Unter Vor Laut Dazu Daher Zudem Bereits Jedoch Allerdings Dieser Diese Dieses
+    Sein Seine Seinem Seinen Ihre Ihrem Ihren Montag Dienstag Mittwoch Donnerstag Freitag
+    Samstag Sonntag Januar Februar März April Mai Juni Juli August September Oktober
+    November Dezember Herr Frau Gespräche Gespräch Treffen Besuch Gipfel Regierung""".split()
+)
+# Lower-case particles inside names ("Ursula von der Leyen", "Mohammed bin Salman").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    "von van der den de da dos del di du le la bin ibn al el zu".split()
+)
+NOUN_SUFFIXES = (
+    "ung",
+    "heit",
+    "keit",
+    "schaft",
+    "tion",
+    "ismus",
+    "ität",
+    "nis",
+    "ment",
+    "tum",
+    "ierung",
+)
+# Modifiers that make a role noun not the current holder.
+NOT_CURRENT: frozenset[str] = frozenset(
+    """ehemalige ehemaligen ehemaliger früher frühere früheren früherer damalige damaligen
+    damaliger künftige künftigen künftiger designierte designierten designierter neue neuen
+    neuer ex einstige einstigen einstiger verstorbene verstorbenen verstorbener
+    abgesetzte abgesetzten abgesetzter gestürzte gestürzten gestürzter""".split()
+)
+OBLIQUE_DETS: frozenset[str] = frozenset(
+    "des dem den einem einen eines seinem seinen seines ihrem ihren ihres".split()
+)
+GENITIVE_DETS: frozenset[str] = frozenset("des eines seines ihres".split())
+ARTICLES_GEN: frozenset[str] = frozenset("der des von".split())
+MAX_NAME_TOKENS = 4
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    """A role noun in the text and what it says about the person."""
+
+    unit_index: int
+    noun: RoleNoun
+    form: str
+    state: str | None
+    organization: str | None
+
+
+@dataclass
+class PersonResult:
+    mentions: list[Mention] = field(default_factory=list)
+    persons: dict[str, PersonRef] = field(default_factory=dict)
+
+
+def slug(name: str) -> str:
+    """Key for a discovered person: ascii slug of the name, like the knowledge base keys."""
+    s = unicodedata.normalize("NFKD", name.replace("ß", "ss"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+def reference_date(published: FuzzyDate | None) -> date | None:
+    """The day whose office holders an article means: mid-period when only month/year known."""
+    if published is None:
+        return None
+    v = published.value
+    if published.precision == "day":
+        return v
+    if published.precision == "month":
+        return v.replace(day=15)
+    return v.replace(month=7, day=1)
+
+
+# ---------------------------------------------------------------------------- role nouns
+
+
+def role_forms(noun: str) -> list[str]:
+    """Inflected forms of a role noun (Präsident -> Präsidenten, Staatschef -> Staatschefs)."""
+    if noun.endswith("in"):  # feminine: Präsidentin, -innen is plural and never one person
+        return [noun]
+    if noun.endswith("e"):
+        return [noun, noun + "n"]
+    if noun.endswith(("er", "el")):
+        return [noun, noun + "s", noun + "n"]
+    return [noun, noun + "s", noun + "es", noun + "en", noun + "n"]
+
+
+@functools.lru_cache(maxsize=8)
+def role_index(kb: KnowledgeBase) -> dict[str, tuple[RoleNoun, str]]:
+    """Inflected form -> (role noun, base form); single-word nouns only (multi-word role
+    titles end in a single-word noun, "Partei- und Staatschef" -> "Staatschef")."""
+    index: dict[str, tuple[RoleNoun, str]] = {}
+    for rn in kb.roles:
+        if " " in rn.noun:
+            continue
+        for form in role_forms(rn.noun):
+            old = index.get(form)
+            if (
+                old is None
+                or (rn.state or rn.organization)
+                and not (old[0].state or old[0].organization)
+            ):
+                index[form] = (rn, rn.noun)
+    return index
+
+
+def role_of(unit: Unit, kb: KnowledgeBase) -> tuple[RoleNoun, str, str | None, str | None] | None:
+    """The role noun in a unit, with the state/organization a prefix gives it."""
+    index = role_index(kb)
+    text = unit.text
+    if text in index:
+        rn, base = index[text]
+        return rn, base, rn.state, rn.organization
+    if "-" in text:
+        head = text.rsplit("-", 1)[1]
+        if head in index:
+            rn, base = index[head]
+            state = org = None
+            for m in unit.mentions:
+                if m.end <= unit.start + len(text) - len(head) and m.kind in (
+                    "state",
+                    "organization",
+                ):
+                    state = m.key if m.kind == "state" else state
+                    org = m.key if m.kind == "organization" else org
+            if unit.text.lower().startswith("ex-"):
+                return None
+            return rn, base, rn.state or state, rn.organization or org
+    return None
+
+
+# ---------------------------------------------------------------------------- names
+
+
+def _is_name_token(u: Unit, kb: KnowledgeBase) -> bool:
+    t = u.text
+    if u.mentions or len(t) < 2 or not t[0].isupper() or t.endswith("-"):
+        return False
+    if t in STOP_CAPS or t in role_index(kb) or t in kb.group_nouns:
+        return False
+    if t.isupper() and len(t) > 2:
+        return False
+    if not any(c.islower() for c in t) and len(t) > 1 and not t.isalpha():
+        return False
+    low = t.lower()
+    return not low.endswith(NOUN_SUFFIXES) and all(c.isalpha() or c in "-'’." for c in t)
+
+
+def name_span(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> int:
+    """Number of units from ``i`` that form a person's name (0 if none)."""
+    n = 0
+    j = i
+    while j < len(units) and n < MAX_NAME_TOKENS + 2:
+        u = units[j]
+        if _is_name_token(u, kb):
+            n = j - i + 1
+            j += 1
+            continue
+        if (
+            n
+            and u.text in NAME_PARTICLES
+            and j + 1 < len(units)
+            and _is_name_token(units[j + 1], kb)
+        ):
+            j += 1
+            continue
+        break
+    words = [u for u in units[i : i + n] if u.text not in NAME_PARTICLES]
+    return n if 0 < len(words) <= MAX_NAME_TOKENS else 0
+
+
+# ---------------------------------------------------------------------------- context
+
+
+def _state_before(units: Sequence[Unit], i: int) -> str | None:
+    """State of an adjective or genitive right before a role noun ("der russische Präsident",
+    "Chinas Partei- und Staatschef")."""
+    j = i - 1
+    while j >= 0 and (units[j].text.endswith("-") or units[j].text == "und"):
+        j -= 1
+    if j >= 0:
+        m = units[j].of_kind("state")
+        if m is not None and units[j].end == m.end:
+            return m.key
+    return None
+
+
+def _context_after(units: Sequence[Unit], i: int) -> tuple[str | None, str | None, int]:
+    """State/organization of a genitive phrase after a role noun and the index after it
+    ("Präsident Kasachstans", "Präsident der zentralasiatischen Republik Kasachstan",
+    "Generalsekretär der Nato")."""
+    j = i + 1
+    if j < len(units):
+        u = units[j]
+        m = u.of_kind("state") or u.of_kind("organization")
+        if m is not None and m.via in ("name", "alias") and u.text.endswith("s"):
+            return (m.key, None, j + 1) if m.kind == "state" else (None, m.key, j + 1)
+        if u.lower in ARTICLES_GEN:
+            for k in range(j + 1, min(j + 5, len(units))):
+                v = units[k]
+                m = v.of_kind("state") or v.of_kind("organization")
+                if m is not None and m.via in ("name", "alias"):
+                    return (m.key, None, k + 1) if m.kind == "state" else (None, m.key, k + 1)
+                if v.mentions or not (v.text[0].islower() or v.text in ("Republik", "Föderation")):
+                    break
+    return None, None, i + 1
+
+
+def _not_current(units: Sequence[Unit], i: int) -> bool:
+    for k in range(max(0, i - 3), i):
+        if units[k].lower.rstrip("-") in NOT_CURRENT:
+            return True
+    return units[i].lower.startswith(("ex-", "vize", "ex"))
+
+
+def _singular(units: Sequence[Unit], i: int, form: str, base: str) -> bool:
+    """Whether a role noun form names one person (not "die Präsidenten", "den Staatschefs")."""
+    if form == base:
+        return True
+    det = None
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if units[k].lower in OBLIQUE_DETS or units[k].lower in ("der", "die"):
+            det = units[k].lower
+            break
+    if det is None:
+        return False
+    if form.endswith("s") and not base.endswith("s"):
+        return det in GENITIVE_DETS
+    return det in OBLIQUE_DETS
+
+
+# ---------------------------------------------------------------------------- resolution
+
+
+def holder(kb: KnowledgeBase, role: str, state: str | None, org: str | None, on: date | None):
+    """The knowledge base's holder of a position.
+
+    "Machthaber", "Führer" (role ``leader``) mean the ruler: a ``leader`` position whose title
+    is itself a leader noun (Machthaber, Oberster Führer, Juntachef), else the head of state;
+    never a party chair or an opposition leader, whom the data also file as ``leader``.
+    """
+    if role != "leader":
+        return kb.holder(role, state, org, on)
+    nouns = {rn.noun for rn in kb.roles if rn.role == "leader"}
+    for pos, person in kb.holders("leader", state, org, on):
+        if any(w in nouns for w in re.split(r"[\s-]+", pos.title)):
+            return person
+    return kb.holder("head_of_state", state, org, on)
+
+
+def kb_ref(kb: KnowledgeBase, key: str, on: date | None) -> PersonRef:
+    p = kb.persons[key]
+    return PersonRef(
+        key=p.key, name=p.name, state=p.state, title=p.title_on(on), aliases=(*p.aliases, *p.short)
+    )
+
+
+def disambiguate(
+    matches: Iterable[gazetteer.GazMatch], kb: KnowledgeBase, on: date | None
+) -> dict[int, str]:
+    """Choose one person for each ambiguous person hit: the one the article names in full,
+    else the only one in office at the date; index of the match -> key (absent = drop)."""
+    matches = list(matches)
+    full = {
+        m.keys[0] for m in matches if m.kind == "person" and len(m.keys) == 1 and " " in m.surface
+    }
+    chosen: dict[int, str] = {}
+    for i, m in enumerate(matches):
+        if m.kind != "person":
+            continue
+        if len(m.keys) == 1:
+            chosen[i] = m.keys[0]
+            continue
+        named = [k for k in m.keys if k in full]
+        if len(named) == 1:
+            chosen[i] = named[0]
+            continue
+        if on is not None:
+            active = [k for k in m.keys if any(p.valid_on(on) for p in kb.persons[k].positions)]
+            if len(active) == 1:
+                chosen[i] = active[0]
+    return chosen
+
+
+def family_name(name: str, family_first: bool) -> str | None:
+    parts = [p for p in name.split() if p not in NAME_PARTICLES]
+    if len(parts) < 2:
+        return None
+    return parts[0] if family_first else parts[-1]
+
+
+def resolve(
+    body: str,
+    sentences: Sequence[Sentence],
+    units_by_sentence: Sequence[Sequence[Unit]],
+    mentions: Sequence[Mention],
+    published: FuzzyDate | None,
+    kb: KnowledgeBase,
+) -> PersonResult:
+    """New person mentions (discovered, role, coref) and PersonRefs for every person used."""
+    on = reference_date(published)
+    out = PersonResult()
+    discovered: dict[str, PersonRef] = {}
+    role_only: list[tuple[Sentence, Unit, RoleHit]] = []
+
+    for sent, units in zip(sentences, units_by_sentence, strict=True):
+        for i, u in enumerate(units):
+            r = role_of(u, kb)
+            if r is None:
+                continue
+            rn, base, state, org = r
+            if state is None and org is None:
+                state = _state_before(units, i)
+            a_state, a_org, after = _context_after(units, i)
+            if state is None and org is None:
+                state, org = a_state, a_org
+            hit = RoleHit(i, rn, u.text, state, org)
+            j = i + 1
+            if j < len(units) and units[j].of_kind("person"):
+                continue
+            n = name_span(units, j, kb)
+            if n == 0 and after < len(units) and units[after].text == ",":
+                k = after + 1
+                if k < len(units) and units[k].of_kind("person"):
+                    continue
+                n2 = name_span(units, k, kb)
+                if n2 and (k + n2 >= len(units) or units[k + n2].text in (",", ")", "(", ".")):
+                    j, n = k, n2
+            if n:
+                start, end = units[j].start, units[j + n - 1].end
+                name = body[start:end]
+                key = slug(name)
+                if key in kb.persons:
+                    ref = kb_ref(kb, key, on)
+                else:
+                    title = None if rn.role == "counterpart" else base
+                    old = discovered.get(key)
+                    ref = PersonRef(
+                        key=key,
+                        name=name,
+                        state=(old.state if old and old.state else state),
+                        title=(old.title if old and old.title else title),
+                        aliases=tuple(
+                            a for a in [family_name(name, _family_first(kb, state))] if a
+                        ),
+                        discovered=True,
+                    )
+                    discovered[key] = ref
+                out.persons[key] = ref
+                out.mentions.append(
+                    Mention(sent.index, start, end, name, "person", key, "discovered")
+                )
+                continue
+            if rn.role in ("other", "counterpart") or (state is None and org is None):
+                continue
+            if _not_current(units, i) or not _singular(units, i, u.text, base):
+                continue
+            role_only.append((sent, u, hit))
+
+    # in-article short references (surnames) of everyone named in full
+    named: dict[str, str] = {}  # alias -> key, None when two persons share it
+    ambiguous: set[str] = set()
+    person_keys = [m.key for m in mentions if m.kind == "person"] + [m.key for m in out.mentions]
+    for key in dict.fromkeys(person_keys):
+        ref = discovered.get(key) or (kb_ref(kb, key, on) if key in kb.persons else None)
+        if ref is None:
+            continue
+        alias = family_name(ref.name, _family_first(kb, ref.state))
+        if alias is None or alias in STOP_CAPS:
+            continue
+        if alias in named and named[alias] != key:
+            ambiguous.add(alias)
+        named[alias] = key
+    known = gazetteer.surfaces(kb)
+    pairs = [(a, k) for a, k in named.items() if a not in ambiguous and a not in known]
+    taken = sorted((m.start, m.end) for m in (*mentions, *out.mentions))
+    for start, end, key in gazetteer.match_surfaces(body, pairs):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        si = sentence_index(sentences, start)
+        out.mentions.append(Mention(si, start, end, body[start:end], "person", key, "coref"))
+
+    # role nouns without a name: the holder at the article's date, else a person of the
+    # article with that state whose title has that role
+    article_refs = {**{k: discovered[k] for k in discovered}}
+    for sent, u, hit in role_only:
+        p = holder(kb, hit.noun.role, hit.state, hit.organization, on)
+        key = p.key if p is not None else _article_holder(article_refs, hit, kb)
+        if key is None:
+            continue
+        out.mentions.append(Mention(sent.index, u.start, u.end, u.text, "person", key, "role"))
+
+    for m in (*mentions, *out.mentions):
+        if m.kind == "person" and m.key not in out.persons:
+            out.persons[m.key] = discovered.get(m.key) or kb_ref(kb, m.key, on)
+    return out
+
+
+def _family_first(kb: KnowledgeBase, state: str | None) -> bool:
+    return bool(state and state in kb.states and kb.states[state].family_name_first)
+
+
+def _article_holder(refs: dict[str, PersonRef], hit: RoleHit, kb: KnowledgeBase) -> str | None:
+    roles = {rn.noun: rn.role for rn in kb.roles}
+    cands = [
+        r.key
+        for r in refs.values()
+        if hit.state is not None
+        and r.state == hit.state
+        and r.title
+        and roles.get(r.title) == hit.noun.role
+    ]
+    return cands[0] if len(cands) == 1 else None

@@ -1,0 +1,237 @@
+"""Sentence splitting and tokenization of German news bodies, with offsets into the body.
+
+Scraped bodies mix headlines without a final period, bullet lists ("  • ..."), quotes („…“
+"…") and German abbreviations ("z. B.", "u. a.", "Dr.") and ordinal dates ("16. Mai") whose
+periods do not end a sentence. Every line break ends a sentence: scraped text puts headlines,
+captions and paragraphs on lines of their own, and a sentence that continues over a line break
+is rare enough that splitting it costs less than merging a headline into the next sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from etl.facts import Mention, Sentence
+
+# Lower-cased words that end with a period without ending the sentence.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """z.b u.a d.h v.a u.ä o.ä dr prof nr bzw ca mio mrd st vgl usw etc evtl ggf inkl sog jh
+    jhd abs art hr fr mr mrs ms gen bd ebd co inc ltd str tel jan feb febr mär apr jun jul
+    aug sep sept okt nov dez vs ggü max min dt engl franz russ chin lt gem bzgl mind rd
+    bspw insb zzgl abzgl ehem stv gegr geb verh""".split()
+)
+MONTHS: frozenset[str] = frozenset(
+    """Januar Jänner Februar März April Mai Juni Juli August September Oktober November
+    Dezember Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez""".split()
+)
+BULLETS = "•·▪►–—-*"
+
+_END = re.compile(r"[.!?…]+[\"“”»«'’)\]]*(?=\s+[\"„“»«'‚(\[]?[A-ZÄÖÜ0-9])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_TOKEN = re.compile(r"-?\w+(?:[-‐'’]\w+)*-?|[^\w\s]")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def _line_spans(body: str) -> Iterable[tuple[int, int]]:
+    """Non-blank lines without leading bullets and surrounding white space."""
+    pos = 0
+    for line in body.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        while start < end and (body[start].isspace() or body[start] in BULLETS):
+            # a bullet or dash only counts when followed by white space ("- Text", "• Text")
+            if body[start] in BULLETS and start + 1 < end and not body[start + 1].isspace():
+                break
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        if end > start:
+            yield start, end
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    """Whether the punctuation in ``match`` really ends a sentence."""
+    if text[match.start()] != ".":
+        return True
+    before = _WORD_BEFORE.search(text, 0, match.start())
+    if not before:
+        return True
+    word = before.group(1)
+    low = word.lower().rstrip(".")
+    if low in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return False
+    if "." in word and all(len(p) <= 2 for p in word.split(".") if p):  # "z.B", "U.S"
+        return False
+    if word.isdigit():
+        nxt = re.match(r"\s+(\w+)", text[match.end() :])
+        if nxt and nxt.group(1) in MONTHS:
+            return False
+        if len(word) <= 2 and nxt and not nxt.group(1)[0].isupper():
+            return False
+        if len(word) <= 2 and nxt and nxt.group(1)[0].isdigit():
+            return False
+    return True
+
+
+def split_sentences(body: str) -> list[Sentence]:
+    """Sentences of ``body`` with character offsets into it (pure; no text is altered)."""
+    out: list[Sentence] = []
+    for line_start, line_end in _line_spans(body):
+        line = body[line_start:line_end]
+        start = 0
+        for m in _END.finditer(line):
+            if not _is_boundary(line, m):
+                continue
+            end = m.end()
+            _append(out, body, line_start + start, line_start + end)
+            start = end
+        _append(out, body, line_start + start, line_end)
+    return out
+
+
+def _append(out: list[Sentence], body: str, start: int, end: int) -> None:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(len(out), start, end, body[start:end]))
+
+
+def tokenize(
+    text: str, start: int = 0, end: int | None = None, splits: Sequence[int] = ()
+) -> list[Token]:
+    """Tokens of ``text[start:end]``; ``splits`` are extra boundaries inside words (glue)."""
+    end = len(text) if end is None else end
+    spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
+    if not splits:
+        return [Token(s, e, text[s:e]) for s, e in spans]
+    cuts = sorted(splits)
+    tokens: list[Token] = []
+    ci, nc = 0, len(cuts)
+    for s, e in spans:
+        while ci < nc and cuts[ci] <= s:
+            ci += 1
+        k = ci
+        while k < nc and cuts[k] < e:
+            tokens.append(Token(s, cuts[k], text[s : cuts[k]]))
+            s = cuts[k]
+            k += 1
+        tokens.append(Token(s, e, text[s:e]))
+    return tokens
+
+
+def sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
+    """Index of the sentence containing ``offset`` (the preceding one if between sentences)."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:  # bisect on .start without building a list per call
+        mid = (lo + hi) // 2
+        if sentences[mid].start <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return max(lo - 1, 0)
+
+
+@dataclass(slots=True)
+class Unit:
+    """A token, or the tokens one mention covers, with the mentions inside it.
+
+    ``prefix``/``suffix`` are the parts of the unit outside its mentions: "Nato-Mitglied"
+    is one unit with the NATO mention and the suffix "Mitglied"; "Kremlchef" has the Kreml
+    mention and the suffix "chef". Not frozen: units are built by the thousand per article
+    and a frozen dataclass's __init__ is several times slower; treat them as read-only.
+    """
+
+    start: int
+    end: int
+    text: str
+    mentions: tuple[Mention, ...] = ()
+    prefix: str = ""
+    suffix: str = ""
+    lower: str = ""
+
+    @property
+    def mention(self) -> Mention | None:
+        return self.mentions[0] if self.mentions else None
+
+    def of_kind(self, kind: str) -> Mention | None:
+        for m in self.mentions:
+            if m.kind == kind:
+                return m
+        return None
+
+
+def build_units(
+    body: str, sentence: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]
+) -> list[Unit]:
+    """Units of one sentence: tokens merged where a mention spans several of them.
+
+    ``tokens`` and ``mentions`` may cover more than the sentence (only those starting inside
+    it are used); mentions must be sorted by start. A hyphen-initial token right after a
+    mention (scraped "Nato -Mitglied") joins it as its suffix.
+    """
+    toks = [t for t in tokens if sentence.start <= t.start < sentence.end]
+    ms = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    units: list[Unit] = []
+    i, mi, n, nm = 0, 0, len(toks), len(ms)
+    while i < n:
+        t = toks[i]
+        while mi < nm and ms[mi].end <= t.start:
+            mi += 1
+        if mi >= nm or ms[mi].start >= t.end:
+            prev = units[-1] if units else None
+            if (
+                prev is not None
+                and prev.mentions
+                and not prev.suffix
+                and t.text.startswith("-")
+                and prev.end < t.start
+            ):
+                prev.end = t.end
+                prev.text = body[prev.start : t.end]
+                prev.suffix = t.text.lstrip("-")
+                prev.lower = prev.text.lower()
+            else:
+                units.append(Unit(t.start, t.end, t.text, lower=t.text.lower()))
+            i += 1
+            continue
+        k = mi
+        end = t.end
+        while k < nm and ms[k].start < end:
+            end = max(end, ms[k].end)
+            k += 1
+        j = i
+        while j + 1 < n and toks[j + 1].start < end:
+            j += 1
+            end = max(end, toks[j].end)
+            while k < nm and ms[k].start < end:
+                end = max(end, ms[k].end)
+                k += 1
+        start, stop = t.start, toks[j].end
+        inside = tuple(ms[mi:k])
+        first = min(m.start for m in inside)
+        last = max(m.end for m in inside)
+        text = body[start:stop]
+        units.append(
+            Unit(
+                start,
+                stop,
+                text,
+                inside,
+                body[start:first],
+                body[last:stop].lstrip("-"),
+                text.lower(),
+            )
+        )
+        mi = k
+        i = j + 1
+    return units

@@ -1,0 +1,277 @@
+"""Deduplication: reports of one happening merge, distinct happenings stay apart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.dedup import EventIndex, blocking_keys, cluster, cluster_indices, merge, same_event
+from etl.facts import EventFact, Evidence, FuzzyDate, Participant
+
+
+def d(iso: str) -> FuzzyDate:
+    parts = [int(p) for p in iso.split("-")]
+    precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
+    return FuzzyDate(
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1),
+        precision,
+    )  # type: ignore[arg-type]
+
+
+def ev(
+    typ: str,
+    *parts: tuple[str, str, str],
+    start: str | None = None,
+    end: str | None = None,
+    state: str | None = None,
+    place: str | None = None,
+    org: str | None = None,
+    status: str = "occurred",
+    sentence: int = 0,
+) -> EventFact:
+    return EventFact(
+        type=typ,  # type: ignore[arg-type]
+        status=status,  # type: ignore[arg-type]
+        start=d(start) if start else None,
+        end=d(end) if end else None,
+        place=place,
+        state=state,
+        organization=org,
+        title=typ,
+        participants=[Participant(k, key, r) for k, key, r in parts],  # type: ignore[arg-type]
+        evidence=[Evidence(sentence, 0, 5, typ)],
+    )
+
+
+P = "person"
+S = "state"
+ORG = "organization"
+
+
+def test_same_talks_in_two_reports_merge() -> None:
+    a = ev(
+        "meeting",
+        (P, "scholz", "participant"),
+        (P, "macron", "participant"),
+        start="2023-06",
+        state="BE",
+    )
+    b = ev("meeting", (P, "macron", "participant"), (P, "scholz", "participant"), state="BE")
+    assert same_event(a, b)
+
+
+def test_same_people_at_two_places_are_two_meetings() -> None:
+    may = ev(
+        "meeting",
+        (P, "scholz", "participant"),
+        (P, "macron", "participant"),
+        start="2023-05",
+        state="FR",
+    )
+    july = ev(
+        "meeting",
+        (P, "scholz", "participant"),
+        (P, "macron", "participant"),
+        start="2023-07",
+        state="LT",
+    )
+    assert not same_event(may, july)
+    undated_elsewhere = ev(
+        "meeting", (P, "scholz", "participant"), (P, "macron", "participant"), state="DE"
+    )
+    assert not same_event(may, undated_elsewhere)
+
+
+def test_two_bilateral_meetings_at_one_summit_stay_apart() -> None:
+    a = ev(
+        "meeting",
+        (P, "biden", "participant"),
+        (P, "scholz", "participant"),
+        start="2023-07",
+        state="LT",
+    )
+    b = ev(
+        "meeting",
+        (P, "biden", "participant"),
+        (P, "meloni", "participant"),
+        start="2023-07",
+        state="LT",
+    )
+    assert not same_event(a, b)
+
+
+def test_visit_and_talks_during_it_are_one_happening() -> None:
+    visit = ev(
+        "visit", (P, "meloni", "participant"), (S, "EG", "host"), start="2023-06-11", state="EG"
+    )
+    talks = ev(
+        "meeting", (P, "meloni", "participant"), (P, "sisi", "host"), state="EG", place="kairo"
+    )
+    assert same_event(visit, talks)
+    merged = merge(visit, talks)
+    assert merged.type == "visit"
+    assert merged.place == "kairo" and merged.start == d("2023-06-11")
+    assert {(p.key, p.role) for p in merged.participants} == {
+        ("meloni", "participant"),
+        ("EG", "host"),
+        ("sisi", "host"),
+    }
+
+
+def test_different_type_groups_never_merge() -> None:
+    a = ev("summit", (S, "LT", "host"), org="nato", start="2023-07")
+    b = ev("agreement", (S, "LT", "participant"), org="nato", start="2023-07")
+    assert not same_event(a, b)
+
+
+def test_summits_of_one_organization_merge_unless_dates_or_venues_differ() -> None:
+    a = ev("summit", (P, "biden", "participant"), org="nato", state="LT", start="2023-07-11")
+    b = ev("summit", (P, "scholz", "participant"), org="nato")
+    c = ev("summit", (P, "biden", "participant"), org="nato", state="ES", start="2022-06")
+    assert same_event(a, b)
+    assert not same_event(a, c)
+
+
+def test_multi_day_visit_spans_its_reported_days() -> None:
+    a = ev("visit", (P, "macron", "participant"), state="CN", start="2023-04-06")
+    b = ev("visit", (P, "macron", "participant"), state="CN", start="2023-04-07", place="kanton")
+    assert same_event(a, b)
+    m = merge(a, b)
+    assert (m.start, m.end) == (d("2023-04-06"), d("2023-04-07"))
+
+
+def test_more_precise_date_wins() -> None:
+    a = ev("agreement", (S, "FR", "participant"), (S, "DE", "participant"), start="2023-01")
+    b = ev("agreement", (S, "FR", "participant"), (S, "DE", "participant"), start="2023-01-22")
+    assert merge(a, b).start == d("2023-01-22")
+    assert merge(b, a).start == d("2023-01-22")
+
+
+def test_point_events_on_different_days_are_different() -> None:
+    a = ev("agreement", (S, "FR", "participant"), (S, "DE", "participant"), start="2023-01-22")
+    b = ev("agreement", (S, "FR", "participant"), (S, "DE", "participant"), start="2023-01-25")
+    assert not same_event(a, b)
+
+
+def test_attacks_need_a_shared_target() -> None:
+    a = ev("attack", (S, "EG", "target"), start="2023-06", place="kairo", state="EG")
+    b = ev("attack", (S, "EG", "target"), start="2023-03", state="EG")
+    war = ev("attack", (S, "RU", "perpetrator"), (S, "UA", "target"))
+    war2 = ev("attack", (S, "UA", "target"), start="2022")
+    assert not same_event(a, b)
+    assert not same_event(a, war)
+    assert same_event(war, war2)
+
+
+def test_accession_of_different_states_stays_apart() -> None:
+    fi = ev(
+        "accession", (S, "FI", "participant"), (ORG, "nato", "host"), org="nato", start="2023-04"
+    )
+    se = ev(
+        "accession", (S, "SE", "participant"), (ORG, "nato", "host"), org="nato", start="2024-03"
+    )
+    se2 = ev("accession", (S, "SE", "participant"), (ORG, "nato", "host"), org="nato")
+    assert not same_event(fi, se)
+    assert same_event(se, se2)
+
+
+def test_role_precedence_host_over_participant_and_absent_over_participant() -> None:
+    a = ev("summit", (P, "lula", "participant"), (S, "ZA", "participant"), org="brics")
+    b = ev("summit", (P, "lula", "absent"), (S, "ZA", "host"), org="brics")
+    roles = {p.key: p.role for p in merge(a, b).participants}
+    assert roles == {"lula": "absent", "ZA": "host"}
+
+
+def test_occurred_beats_planned_and_evidence_is_kept() -> None:
+    a = ev(
+        "visit",
+        (P, "scholz", "participant"),
+        state="EG",
+        status="planned",
+        start="2023-10",
+        sentence=1,
+    )
+    b = ev("visit", (P, "scholz", "participant"), state="EG", start="2023-10", sentence=4)
+    m = merge(a, b)
+    assert m.status == "occurred"
+    assert [e.sentence_index for e in m.evidence] == [1, 4]
+
+
+def test_blocking_keys_are_shared_by_reports_of_one_event_even_undated() -> None:
+    dated = ev("visit", (P, "scholz", "participant"), state="EG", start="2023-10")
+    undated = ev("meeting", (P, "scholz", "participant"), (P, "sisi", "participant"))
+    other = ev("attack", (S, "EG", "target"), start="2023-10")
+    assert blocking_keys(dated) & blocking_keys(undated)
+    assert not blocking_keys(dated) & blocking_keys(other)
+
+
+def test_cluster_across_articles_keeps_every_article() -> None:
+    reports = [
+        ("a1", ev("summit", (P, "biden", "participant"), org="nato", state="LT", start="2023-07")),
+        ("a2", ev("summit", (P, "scholz", "participant"), org="nato")),
+        (
+            "a3",
+            ev("meeting", (P, "biden", "participant"), (P, "scholz", "participant"), state="LT"),
+        ),
+        (
+            "a3",
+            ev("meeting", (P, "biden", "participant"), (P, "meloni", "participant"), state="LT"),
+        ),
+        (
+            "a2",
+            ev(
+                "meeting",
+                (P, "scholz", "participant"),
+                (P, "biden", "participant"),
+                start="2023-07",
+            ),
+        ),
+    ]
+    out = cluster(reports)
+    assert len(out) == 3
+    by_type = sorted((e.type, sorted(ids)) for ids, e in out)
+    assert ("summit", ["a1", "a2"]) in by_type
+    assert ("meeting", ["a2", "a3"]) in by_type
+    assert cluster_indices([e for _, e in reports]) == [[0, 1], [2, 4], [3]]
+
+
+def test_vague_report_joins_the_best_fitting_event_not_the_first() -> None:
+    may = ev("visit", (P, "macron", "participant"), (P, "xi", "host"), state="CN", start="2023-04")
+    july = ev(
+        "meeting",
+        (P, "macron", "participant"),
+        (P, "xi", "participant"),
+        state="IN",
+        start="2023-09",
+    )
+    vague = ev(
+        "meeting",
+        (P, "macron", "participant"),
+        (P, "xi", "participant"),
+        place="kanton",
+        state="CN",
+    )
+    idx = EventIndex()
+    idx.add(july)
+    idx.add(may)
+    assert idx.best(vague) == 1
+
+
+def test_transitive_gluing_is_avoided() -> None:
+    # an undated report compatible with two events joins one of them; it does not fuse them
+    a = ev(
+        "meeting",
+        (P, "scholz", "participant"),
+        (P, "macron", "participant"),
+        start="2023-05",
+        state="FR",
+    )
+    b = ev(
+        "meeting",
+        (P, "scholz", "participant"),
+        (P, "macron", "participant"),
+        start="2023-09",
+        state="FR",
+    )
+    vague = ev("meeting", (P, "scholz", "participant"), (P, "macron", "participant"))
+    out = cluster([("x", a), ("y", b), ("z", vague)])
+    assert len(out) == 2

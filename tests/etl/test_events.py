@@ -1,0 +1,488 @@
+"""Event and participation extraction on German sentences written for these tests.
+
+Entities are hand-built (a surface -> entity table) and the knowledge base is a small stand-in,
+so that these tests pin down the event rules alone, whatever entity extraction does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from etl.events import extract_events, load_lexicon
+from etl.facts import EventFact, FuzzyDate, MembershipFact, Mention, PersonRef, Sentence
+from etl.sentences import split_sentences
+
+PERSONS = {
+    "olaf-scholz": ("Olaf Scholz", "DE", "Bundeskanzler", "head_of_government"),
+    "emmanuel-macron": ("Emmanuel Macron", "FR", "Präsident", "head_of_state"),
+    "joe-biden": ("Joe Biden", "US", "Präsident", "head_of_state"),
+    "giorgia-meloni": ("Giorgia Meloni", "IT", "Ministerpräsidentin", "head_of_government"),
+    "lula": ("Luiz Inácio Lula da Silva", "BR", "Präsident", "head_of_state"),
+    "cyril-ramaphosa": ("Cyril Ramaphosa", "ZA", "Präsident", "head_of_state"),
+    "abdel-fattah-al-sisi": ("Abdel Fattah al-Sisi", "EG", "Präsident", "head_of_state"),
+    "benjamin-netanjahu": ("Benjamin Netanjahu", "IL", "Ministerpräsident", "head_of_government"),
+    "steffen-hebestreit": ("Steffen Hebestreit", "DE", "Regierungssprecher", "spokesperson"),
+}
+PLACES = {
+    "vilnius": ("Vilnius", "LT"),
+    "rom": ("Rom", "IT"),
+    "bruessel": ("Brüssel", "BE"),
+    "kairo": ("Kairo", "EG"),
+    "johannesburg": ("Johannesburg", "ZA"),
+    "paris": ("Paris", "FR"),
+    "berlin": ("Berlin", "DE"),
+    "brasilia": ("Brasília", "BR"),
+}
+ORGS = {
+    "nato": ("NATO", "military_alliance"),
+    "eu": ("EU", "intergovernmental"),
+    "brics": ("BRICS", "intergovernmental"),
+    "g20": ("G20", "forum"),
+    "icc": ("IStGH", "court"),
+    "reuters": ("Reuters", "media"),
+}
+STATE_NAMES = {
+    "DE": "Deutschland",
+    "FR": "Frankreich",
+    "US": "USA",
+    "IT": "Italien",
+    "LT": "Litauen",
+    "ZA": "Südafrika",
+    "BR": "Brasilien",
+    "SE": "Schweden",
+    "FI": "Finnland",
+    "EG": "Ägypten",
+    "IL": "Israel",
+    "TR": "Türkei",
+    "UA": "Ukraine",
+    "RU": "Russland",
+    "CN": "China",
+    "EE": "Estland",
+    "LV": "Lettland",
+    "NO": "Norwegen",
+    "PL": "Polen",
+    "IN": "Indien",
+}
+
+# surface -> (kind, key, via); longer surfaces win
+TABLE: dict[str, tuple[str, str, str]] = {}
+for key, (name, *_rest) in PERSONS.items():
+    TABLE[name] = ("person", key, "name")
+    TABLE[name.split()[-1]] = ("person", key, "alias")
+TABLE["Lula"] = ("person", "lula", "alias")
+TABLE["Hebestreit"] = ("person", "steffen-hebestreit", "alias")
+for key, (name, _state) in PLACES.items():
+    TABLE[name] = ("place", key, "name")
+for key, (name, _kind) in ORGS.items():
+    TABLE[name] = ("organization", key, "name")
+TABLE["Internationale Strafgerichtshof"] = ("organization", "icc", "name")
+for code, name in STATE_NAMES.items():
+    TABLE[name] = ("state", code, "name")
+for adj, code in {
+    "russische": "RU",
+    "italienischen": "IT",
+    "brasilianische": "BR",
+    "französische": "FR",
+    "deutsche": "DE",
+    "ägyptischen": "EG",
+}.items():
+    TABLE[adj] = ("state", code, "adjective")
+
+
+class StandInKB:
+    """Just the knowledge-base surface that etl.events reads."""
+
+    def __init__(self) -> None:
+        self.persons = {
+            k: SimpleNamespace(key=k, name=n, state=s, title=t)
+            for k, (n, s, t, _r) in PERSONS.items()
+        }
+        self.places = {
+            k: SimpleNamespace(key=k, name=n, state=s, aliases=()) for k, (n, s) in PLACES.items()
+        }
+        self.organizations = {
+            k: SimpleNamespace(key=k, name=n, abbreviation=n, kind=kind)
+            for k, (n, kind) in ORGS.items()
+        }
+        self.states = {c: SimpleNamespace(code=c, names=(n,)) for c, n in STATE_NAMES.items()}
+
+    def holder(
+        self,
+        role: str,
+        state: str | None = None,
+        organization: str | None = None,
+        on: date | None = None,
+    ) -> Any:
+        for k, (_n, s, _t, r) in PERSONS.items():
+            if r == role and s == state:
+                return self.persons[k]
+        return None
+
+
+KB = StandInKB()
+
+
+@dataclass
+class Ents:
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    persons: dict[str, PersonRef]
+    memberships: list[MembershipFact] = field(default_factory=list)
+
+
+_PATTERN = re.compile(
+    r"(?<![\w-])("
+    + "|".join(re.escape(s) for s in sorted(TABLE, key=len, reverse=True))
+    + r")(?=s?\b|'|-)"
+)
+
+
+def entities(body: str) -> Ents:
+    sentences = split_sentences(body)
+    mentions = []
+    persons: dict[str, PersonRef] = {}
+    for m in _PATTERN.finditer(body):
+        kind, key, via = TABLE[m.group(1)]
+        si = max(i for i, s in enumerate(sentences) if s.start <= m.start())
+        end = m.end()
+        if body[end : end + 1] == "s" and not body[end + 1 : end + 2].isalpha():
+            end += 1  # genitive "Schwedens"
+        mentions.append(Mention(si, m.start(), end, body[m.start() : end], kind, key, via))  # type: ignore[arg-type]
+        if kind == "person":
+            n, s, t, _r = PERSONS[key]
+            persons[key] = PersonRef(key, n, s, t)
+    return Ents(sentences, mentions, persons)
+
+
+JULY_2023 = FuzzyDate(date(2023, 7, 1), "month")
+
+
+def events(body: str, published: FuzzyDate | None = JULY_2023) -> list[EventFact]:
+    return extract_events(body, entities(body), published, KB)
+
+
+def roles(ev: EventFact) -> dict[str, str]:
+    return {p.key: p.role for p in ev.participants}
+
+
+def only(evs: list[EventFact], typ: str | tuple[str, ...]) -> EventFact:
+    types = (typ,) if isinstance(typ, str) else typ
+    found = [e for e in evs if e.type in types]
+    assert len(found) == 1, evs
+    return found[0]
+
+
+# ------------------------------------------------------------------------------------- summit
+
+
+def test_summit_with_organization_place_participants_and_location_host() -> None:
+    evs = events(
+        "Beim NATO-Gipfel in Vilnius berieten Biden und Scholz am Dienstag über die Ukraine.\n"
+        "Auch Macron nahm an dem Gipfel teil.",
+        FuzzyDate(date(2023, 7, 12), "day"),
+    )
+    ev = only(evs, "summit")
+    assert (ev.organization, ev.place, ev.state) == ("nato", "vilnius", "LT")
+    assert ev.start == FuzzyDate(date(2023, 7, 11), "day")
+    assert roles(ev) == {
+        "joe-biden": "participant",
+        "olaf-scholz": "participant",
+        "emmanuel-macron": "participant",
+        "LT": "host",
+    }
+    assert len(ev.evidence) == 2
+
+
+def test_absence_by_negation_is_never_participation() -> None:
+    ev = only(
+        events("Der brasilianische Präsident Lula nimmt nicht am G20-Gipfel in Berlin teil."),
+        "summit",
+    )
+    assert roles(ev)["lula"] == "absent"
+    ev = only(events("Russland war zu dem EU-Gipfel in Brüssel nicht eingeladen."), "summit")
+    assert roles(ev)["RU"] == "absent"
+    ev = only(
+        events("Zum G20-Gipfel in Rom kam Biden. Frankreich blieb dem Gipfel fern."), "summit"
+    )
+    assert roles(ev)["FR"] == "absent" and roles(ev)["joe-biden"] == "participant"
+
+
+def test_host_cue_makes_a_planned_summit_with_its_host() -> None:
+    ev = only(
+        events(
+            "Wenn Südafrika im August in Johannesburg den BRICS-Gipfel ausrichtet,"
+            " wird auch Lula erwartet."
+        ),
+        "summit",
+    )
+    assert ev.status == "planned"
+    assert ev.start == FuzzyDate(date(2023, 8, 1), "month")
+    assert (ev.organization, ev.place, ev.state) == ("brics", "johannesburg", "ZA")
+    assert roles(ev)["ZA"] == "host"
+
+
+def test_organized_by_names_the_host_not_the_venue() -> None:
+    ev = only(
+        events("Im vergangenen Jahr fand ein von Frankreich organisierter EU-Gipfel statt."),
+        "summit",
+    )
+    assert roles(ev) == {"FR": "host"}
+    assert ev.start == FuzzyDate(date(2022, 1, 1), "year")
+
+
+# ------------------------------------------------------------------------------ meeting, visit
+
+
+def test_talks_in_a_third_country_are_a_meeting_of_equals() -> None:
+    ev = only(
+        events("Macron und Scholz führten am Rande des EU-Gipfels in Brüssel Gespräche."),
+        ("meeting", "visit"),
+    )
+    assert ev.type == "meeting"
+    assert roles(ev) == {"emmanuel-macron": "participant", "olaf-scholz": "participant"}
+    assert ev.state == "BE"
+
+
+def test_talks_in_the_hosts_country_are_a_visit_hosted_by_the_locals() -> None:
+    ev = only(
+        events(
+            "Scholz traf sich am Mittwoch in Rom mit der italienischen Ministerpräsidentin Meloni."
+        ),
+        ("meeting", "visit"),
+    )
+    assert ev.type == "visit" and ev.state == "IT"
+    assert roles(ev) == {"olaf-scholz": "participant", "giorgia-meloni": "host", "IT": "host"}
+
+
+def test_phone_call_is_a_meeting() -> None:
+    ev = only(events("Biden telefonierte am Montag mit Macron."), "meeting")
+    assert roles(ev) == {"joe-biden": "participant", "emmanuel-macron": "participant"}
+
+
+def test_talks_with_many_countries_are_a_summary_not_one_event() -> None:
+    body = (
+        "In Berlin führte Scholz Gespräche mit den Regierungschefs aus Schweden, Finnland,"
+        " Estland, Lettland und Polen."
+    )
+    assert [e for e in events(body) if e.type in ("meeting", "visit")] == []
+
+
+def test_counted_plural_triggers_are_summaries() -> None:
+    assert events("Macron hat in diesem Jahr sechs Auslandsreisen unternommen.") == []
+    assert events("Biden hatte mehr als 20 Treffen mit Scholz.") == []
+
+
+def test_explicitly_negated_meeting_is_no_event() -> None:
+    assert events("Es gab kein Treffen zwischen Scholz und Macron.") == []
+
+
+def test_trip_to_a_state_is_a_visit_hosted_by_it_and_its_leader() -> None:
+    ev = only(events("Im Mai reiste Meloni nach Ägypten. Dort lobte sie al-Sisi."), "visit")
+    assert ev.state == "EG" and ev.start == FuzzyDate(date(2023, 5, 1), "month")
+    assert roles(ev)["giorgia-meloni"] == "participant"
+    assert roles(ev)["EG"] == "host"
+
+
+def test_visit_object_person_is_the_host() -> None:
+    ev = only(events("Scholz besuchte im Juni Präsident al-Sisi in Kairo."), "visit")
+    assert roles(ev) == {"olaf-scholz": "participant", "abdel-fattah-al-sisi": "host", "EG": "host"}
+    assert ev.place == "kairo"
+
+
+def test_one_visit_per_destination() -> None:
+    evs = events("Biden reiste im Oktober nach Israel und Ägypten.")
+    assert sorted(e.state for e in evs if e.type == "visit") == ["EG", "IL"]
+
+
+def test_compound_trip_noun_names_destination_and_possessor_names_visitor() -> None:
+    ev = only(events("Bidens Israel-Reise im Oktober wurde kritisiert."), "visit")
+    assert ev.state == "IL"
+    assert roles(ev)["joe-biden"] == "participant"
+
+
+def test_intention_without_date_or_place_is_not_an_event() -> None:
+    assert events("Macron lud Scholz zu einem Besuch in Frankreich ein.") == []
+
+
+def test_announced_trip_with_a_date_is_planned() -> None:
+    ev = only(events("Scholz will im Oktober nach Kairo reisen."), "visit")
+    assert ev.status == "planned"
+    assert ev.start == FuzzyDate(date(2023, 10, 1), "month")
+    assert ev.state == "EG"
+
+
+def test_spokesperson_is_a_source_not_a_participant() -> None:
+    evs = events(
+        "Scholz und Macron trafen sich am Montag in Paris.\n"
+        "Regierungssprecher Hebestreit bezeichnete das Treffen als erfolgreich."
+    )
+    ev = only(evs, ("meeting", "visit"))
+    assert "steffen-hebestreit" not in roles(ev)
+    assert len(ev.evidence) == 2
+
+
+def test_plural_pronoun_takes_the_people_of_the_sentence_before() -> None:
+    ev = only(
+        events("Biden empfing Macron im Weißen Haus. Sie trafen sich danach erneut in Paris."),
+        ("meeting", "visit"),
+    )
+    assert {"joe-biden", "emmanuel-macron"} <= set(roles(ev))
+
+
+# ------------------------------------------------------------------- accession, agreement
+
+
+def test_accession_by_separable_verb() -> None:
+    ev = only(
+        events("Am Dienstag trat Finnland der NATO bei.", FuzzyDate(date(2023, 4, 5), "day")),
+        "accession",
+    )
+    assert roles(ev) == {"FI": "participant", "nato": "host"}
+    assert ev.organization == "nato"
+    assert ev.start == FuzzyDate(date(2023, 4, 4), "day")
+
+
+def test_accession_noun_takes_only_its_frame() -> None:
+    ev = only(events("Scholz begrüßte den Beitritt Schwedens zur NATO."), "accession")
+    assert roles(ev) == {"SE": "participant", "nato": "host"}
+
+
+def test_decided_accession_is_not_dated_by_the_decision() -> None:
+    ev = only(
+        events("Die Aufnahme Schwedens in die NATO war im vergangenen Jahr beschlossen worden."),
+        "accession",
+    )
+    assert ev.start is None
+
+
+def test_accession_needs_an_organization() -> None:
+    assert events("Die Aufnahme der Flüchtlinge aus Ägypten verlief ruhig.") == []
+
+
+def test_signing_documents_of_an_accession_is_the_accession() -> None:
+    evs = events(
+        "Biden und Scholz unterzeichneten die Dokumente zur Aufnahme von Schweden in die NATO."
+    )
+    assert [e.type for e in evs] == ["accession"]
+
+
+def test_signed_agreement_with_exact_date() -> None:
+    ev = only(
+        events(
+            "Frankreich und Deutschland unterzeichneten am 22. Januar in Paris"
+            " einen Freundschaftsvertrag.",
+            FuzzyDate(date(2023, 1, 1), "month"),
+        ),
+        "agreement",
+    )
+    assert roles(ev) == {"FR": "participant", "DE": "participant"}
+    assert ev.start == FuzzyDate(date(2023, 1, 22), "day")
+    assert ev.place == "paris"
+
+
+def test_saying_goodbye_is_no_agreement() -> None:
+    assert [
+        e
+        for e in events("Macron verabschiedete sich am Abend von Scholz.")
+        if e.type == "agreement"
+    ] == []
+
+
+# ------------------------------------------------------------------------------- attacks etc.
+
+
+def test_attack_in_a_place_targets_its_state() -> None:
+    ev = only(
+        events("Bei einem Anschlag in Kairo wurden im Juni mindestens zwölf Menschen getötet."),
+        "attack",
+    )
+    assert roles(ev) == {"EG": "target"}
+    assert ev.start == FuzzyDate(date(2023, 6, 1), "month")
+
+
+def test_adjective_names_the_perpetrator_and_the_preposition_the_target() -> None:
+    ev = only(events("Die russische Invasion in die Ukraine hat die Lage verändert."), "attack")
+    assert roles(ev) == {"RU": "perpetrator", "UA": "target"}
+
+
+def test_undated_war_is_background_not_an_event() -> None:
+    assert events("Der Krieg in der Ukraine belastet die Wirtschaft.") == []
+
+
+def test_inauguration() -> None:
+    ev = only(
+        events(
+            "Lula wurde am 1. Januar in Brasília vereidigt.", FuzzyDate(date(2023, 1, 2), "day")
+        ),
+        "inauguration",
+    )
+    assert roles(ev) == {"lula": "participant"}
+    assert ev.start == FuzzyDate(date(2023, 1, 1), "day")
+
+
+def test_warrant_names_court_and_target() -> None:
+    ev = only(
+        events(
+            "Der Internationale Strafgerichtshof erließ im März einen Haftbefehl gegen Netanjahu."
+        ),
+        "legal",
+    )
+    assert roles(ev) == {"icc": "host", "benjamin-netanjahu": "target"}
+
+
+def test_founding_members_from_the_von_phrase() -> None:
+    ev = only(
+        events("Die Gruppe wurde 2009 von Brasilien, Russland, Indien und China gegründet."),
+        "founding",
+    )
+    assert set(roles(ev)) == {"BR", "RU", "IN", "CN"}
+    assert ev.start == FuzzyDate(date(2009, 1, 1), "year")
+
+
+def test_repeated_reports_in_one_article_are_one_event() -> None:
+    evs = events(
+        "Am Montag trafen sich Scholz und Macron in Brüssel.\n"
+        "Bei dem Treffen ging es um Migration.\n"
+        "Die Gespräche zwischen Scholz und Macron dauerten drei Stunden."
+    )
+    ev = only(evs, ("meeting", "visit"))
+    assert len(ev.evidence) == 3
+
+
+def test_evidence_spans_point_at_the_trigger() -> None:
+    body = "Biden telefonierte am Montag mit Macron."
+    ev = only(events(body), "meeting")
+    assert [(e.surface, body[e.start : e.end]) for e in ev.evidence] == [
+        ("telefonierte", "telefonierte")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body", ["", "Nichts geschah.", "Scholz. Macron. Biden.", "Gipfel Gipfel Gipfel"]
+)
+def test_no_event_without_trigger_and_participant(body: str) -> None:
+    assert events(body) == []
+
+
+def test_lexicon_loads_every_type_of_the_contract() -> None:
+    lex = load_lexicon()
+    assert set(lex.types) <= {
+        "summit",
+        "meeting",
+        "visit",
+        "accession",
+        "agreement",
+        "attack",
+        "inauguration",
+        "legal",
+        "founding",
+        "statement",
+        "other",
+    }
+    assert {"summit", "meeting", "visit", "accession", "agreement", "attack"} <= set(lex.types)

@@ -1,0 +1,50 @@
+"""Glued words: boundaries inside tokens, without breaking compounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl import gazetteer, glue
+from etl.knowledge_base import load_knowledge_base
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base()
+
+
+def test_camel_boundary():
+    text = "Kanzler MüllerPolens Gast"
+    assert glue.camel_boundaries(text) == [text.index("Polens")]
+    assert glue.is_camel_boundary(text, text.index("Polens"))
+    assert not glue.is_camel_boundary(text, text.index("üller"))
+
+
+def test_glued_tail_is_a_function_word_only():
+    assert glue.is_glued_tail("der")
+    assert not glue.is_glued_tail("reise")
+    assert glue.word_tail("Chinareise ist", 5) == "reise"
+
+
+def _hits(text, kb):
+    return [(m.surface, m.kind, m.keys[0], m.via) for m in gazetteer.match(text, kb)]
+
+
+def test_glued_state_after_name_is_found_with_original_offsets(kb):
+    text = "Der Gast sprach mit KanzlerinPolens Vertretern."
+    hits = gazetteer.match(text, kb)
+    m = next(h for h in hits if h.kind == "state")
+    assert (m.keys[0], text[m.start : m.end]) == ("PL", "Polens")
+
+
+def test_glued_function_word_after_a_state_name(kb):
+    assert ("Ungarn", "state", "HU", "name") in _hits(
+        "Er flog nach Ungarnund weiter nach Wien.", kb
+    )
+
+
+def test_real_compounds_stay_compounds(kb):
+    assert _hits("Die Polenreise war kurz.", kb) == [("Polen", "state", "PL", "compound")]
+    assert _hits("Er plante eine Russlandreise.", kb) == [("Russland", "state", "RU", "compound")]
+    # a glued lower-case tail that is not a function word and too short is no compound
+    assert _hits("Das Polenz-Gutachten", kb) == []

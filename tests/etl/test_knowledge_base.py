@@ -1,0 +1,102 @@
+"""The knowledge base loader: library-provided names, YAML additions, dated positions."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from etl.knowledge_base import DEFAULT_PATH, load_knowledge_base, parse_date
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base()
+
+
+def make_kb(tmp_path: Path, persons_yaml: str | None):
+    for f in ("states.yaml", "organizations.yaml", "places.csv", "roles.yaml"):
+        shutil.copy(DEFAULT_PATH / f, tmp_path / f)
+    if persons_yaml is not None:
+        (tmp_path / "persons").mkdir()
+        (tmp_path / "persons" / "test.yaml").write_text(persons_yaml, encoding="utf-8")
+    return load_knowledge_base(tmp_path)
+
+
+PERSONS = """
+- key: anna-beispiel
+  name: Anna Beispiel
+  short: [Beispiel]
+  state: AT
+  positions:
+    - {title: Kanzlerin, role: head_of_government, state: AT, from: 2020-01-01, to: 2023-06}
+- key: bernd-muster
+  name: Bernd Muster
+  state: AT
+  positions:
+    - {title: Kanzler, role: head_of_government, state: AT, from: 2023-07, to: null}
+"""
+
+
+def test_states_come_from_libraries(kb):
+    de = kb.states["DE"]
+    assert (de.alpha3, de.name_de, de.name_en) == ("DEU", "Deutschland", "Germany")
+    assert kb.states["XK"].name_de == "Kosovo"
+    for code in ("PS", "TW", "VA", "EH"):
+        assert code in kb.states
+
+
+def test_every_sovereign_state_has_adjectives_and_congo_is_two_states(kb):
+    missing = [s.code for s in kb.states.values() if s.sovereign and not s.adjective_stems]
+    assert set(missing) <= {"CG", "CD", "KN"}  # "kongolesisch" is ambiguous, left out on purpose
+    assert "Republik Kongo" in kb.states["CG"].names
+    assert "Republik Kongo" not in kb.states["CD"].names
+    assert "Demokratische Republik Kongo" in kb.states["CD"].names
+
+
+def test_organization_members_with_dates(kb):
+    sco = kb.organizations["sco"]
+    by = next(m for m in sco.members if m.state == "BY")
+    assert (by.kind, by.since) == ("member", date(2024, 7, 4))
+    assert any(m.state == "TR" and m.kind == "dialogue_partner" for m in sco.members)
+    gb = next(m for m in kb.organizations["eu"].members if m.state == "GB")
+    assert gb.kind == "former_member" and gb.until == date(2020, 1, 31)
+    assert any(m.state == "FR" for m in kb.organizations["un"].members)
+    assert not any(m.state == "TW" and m.kind == "member" for m in kb.organizations["un"].members)
+
+
+def test_places_know_their_state(kb):
+    assert kb.places["dagestan"].state == "RU" and kb.places["dagestan"].kind == "region"
+    assert kb.states["KZ"].capital == "astana"
+
+
+def test_empty_persons_folder_is_fine(tmp_path):
+    small = make_kb(tmp_path, None)
+    assert small.persons == {}
+    assert small.holder("head_of_state", "RU") is None
+
+
+def test_holder_by_date(tmp_path):
+    small = make_kb(tmp_path, PERSONS)
+    assert small.holder("head_of_government", "AT", on=date(2022, 3, 1)).key == "anna-beispiel"
+    assert small.holder("head_of_government", "AT", on=date(2023, 6, 30)).key == "anna-beispiel"
+    assert small.holder("head_of_government", "AT", on=date(2024, 1, 1)).key == "bernd-muster"
+    assert small.holder("head_of_government", "AT").key == "bernd-muster"
+    assert small.holder("head_of_government", "AT", on=date(2019, 1, 1)) is None
+    assert small.holder("foreign_minister", "AT") is None
+
+
+def test_version_is_a_short_content_hash(tmp_path):
+    a = make_kb(tmp_path, PERSONS)
+    assert len(a.version) == 12 and int(a.version, 16) >= 0
+    assert a.version != load_knowledge_base().version
+
+
+def test_parse_date_precisions():
+    assert parse_date("2024") == date(2024, 1, 1)
+    assert parse_date("2024", end=True) == date(2024, 12, 31)
+    assert parse_date("2024-02", end=True) == date(2024, 2, 29)
+    assert parse_date("2024-05-07") == date(2024, 5, 7)
+    assert parse_date(None) is None

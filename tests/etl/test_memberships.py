@@ -1,0 +1,120 @@
+"""Membership facts from German sentences, negation and plans respected."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from etl.entities import extract_entities
+from etl.facts import FuzzyDate
+from etl.knowledge_base import load_knowledge_base
+
+JUNE_2025 = FuzzyDate(date(2025, 6, 1), "month")
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base()
+
+
+def facts(text, kb, published=JUNE_2025):
+    return {
+        (f.state, f.organization, f.kind) for f in extract_entities(text, published, kb).memberships
+    }
+
+
+def test_gehoeren_enumeration_through_group_nouns(kb):
+    text = (
+        "Zur Afrikanischen Union gehören auch Ghana, Kenia und die westafrikanischen "
+        "Staaten Togo sowie Benin."
+    )
+    assert facts(text, kb) == {(c, "au", "member") for c in ("GH", "KE", "TG", "BJ")}
+
+
+def test_subject_before_gehoeren(kb):
+    assert facts("Norwegen und Island gehören der Nato an.", kb) == {
+        ("NO", "nato", "member"),
+        ("IS", "nato", "member"),
+    }
+
+
+def test_negation_asserts_nothing(kb):
+    assert facts("Die Schweiz ist bis heute nicht EU-Mitglied.", kb) == set()
+    assert facts("Serbien ist kein Mitglied der Nato.", kb) == set()
+    assert facts("Zur Nato gehören weder Österreich noch Irland.", kb) == set()
+
+
+def test_predicative_new_member_gets_article_date(kb):
+    res = extract_entities(
+        "Das Land Schweden ist seit kurzem neues Mitglied der Nato.", JUNE_2025, kb
+    )
+    assert [(f.state, f.organization, f.kind, f.since) for f in res.memberships] == [
+        ("SE", "nato", "member", JUNE_2025)
+    ]
+    ev = res.memberships[0].evidence
+    assert "Schweden" in ev.surface and ev.sentence_index == 0
+
+
+def test_predicative_with_year(kb):
+    res = extract_entities("Polen ist seit 2004 Mitglied der Europäischen Union.", JUNE_2025, kb)
+    f = res.memberships[0]
+    assert (f.state, f.organization, f.since.iso()) == ("PL", "eu", "2004")
+
+
+def test_attributive_compounds(kb):
+    assert facts("Das Nato-Mitglied Griechenland protestierte.", kb) == {("GR", "nato", "member")}
+    assert facts("Die EU-Staaten Italien und Spanien stimmten zu.", kb) == {
+        ("IT", "eu", "member"),
+        ("ES", "eu", "member"),
+    }
+    assert facts("Das frühere EU-Mitglied Großbritannien", kb) == {("GB", "eu", "former_member")}
+
+
+def test_examples_take_the_salient_organization(kb):
+    text = (
+        "Die Asean tagte in Laos. Hinzu kommen Beobachter, darunter Osttimor und Papua-Neuguinea."
+    )
+    assert facts(text, kb) == {("TL", "asean", "observer"), ("PG", "asean", "observer")}
+
+
+def test_dialogue_partner_behind_an_attributive_membership(kb):
+    text = (
+        "Die SOZ wächst. Dazu kommen Dialogpartner wie das Nato-Mitglied Griechenland und andere."
+    )
+    assert facts(text, kb) == {("GR", "sco", "dialogue_partner"), ("GR", "nato", "member")}
+
+
+def test_planned_accession_is_not_a_membership(kb):
+    assert facts("Der geplante Nato-Beitritt der Ukraine wurde besprochen.", kb) == set()
+    assert facts("Die Aufnahme von Bosnien in die EU soll bald beschlossen werden.", kb) == set()
+
+
+def test_completed_accession(kb):
+    text = (
+        "Die Staatschefs unterzeichneten beim Nato-Gipfel die Dokumente zur Aufnahme von Finnland."
+    )
+    assert facts(text, kb) == {("FI", "nato", "member")}
+
+
+def test_composition_and_enlargement(kb):
+    text = (
+        "Die Brics, ein Club aus Brasilien, Russland und Indien, hat sich um Ägypten "
+        "und Äthiopien erweitert."
+    )
+    assert facts(text, kb) == {(c, "brics", "member") for c in ("BR", "RU", "IN", "EG", "ET")}
+
+
+def test_chair_implies_membership(kb):
+    text = (
+        "Die polnische Regierungschefin Anna Probe, deren Land derzeit die "
+        "EU-Ratspräsidentschaft innehat, reiste ab."
+    )
+    assert ("PL", "eu", "member") in facts(text, kb)
+    assert facts("Dänemark, das in diesem Jahr den Nato-Vorsitz hat, lud ein.", kb) == {
+        ("DK", "nato", "member")
+    }
+
+
+def test_media_and_companies_have_no_members(kb):
+    assert facts("Zur dpa gehören auch Büros in Kenia.", kb) == set()

@@ -1,0 +1,140 @@
+"""Person discovery, role nouns and in-article references (tiny knowledge base in tmp_path)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+
+from etl.entities import extract_entities
+from etl.facts import FuzzyDate
+from etl.knowledge_base import DEFAULT_PATH, load_knowledge_base
+from etl.persons import role_forms, slug
+
+PERSONS = """
+- key: iwan-musterow
+  name: Iwan Musterow
+  short: [Musterow]
+  state: RU
+  positions:
+    - {title: Präsident, role: head_of_state, state: RU, from: 2010-01-01, to: 2020-12-31}
+- key: pjotr-neuer
+  name: Pjotr Neuer
+  state: RU
+  positions:
+    - {title: Präsident, role: head_of_state, state: RU, from: 2021-01-01, to: null}
+- key: li-wei
+  name: Li Wei
+  state: CN
+  positions:
+    - {title: Staatspräsident, role: head_of_state, state: CN, from: 2015-01-01, to: null}
+"""
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    root = tmp_path_factory.mktemp("kb")
+    for f in ("states.yaml", "organizations.yaml", "places.csv", "roles.yaml"):
+        shutil.copy(DEFAULT_PATH / f, root / f)
+    (root / "persons").mkdir()
+    (root / "persons" / "p.yaml").write_text(PERSONS, encoding="utf-8")
+    return load_knowledge_base(root)
+
+
+@pytest.fixture(scope="module")
+def empty_kb(tmp_path_factory):
+    root = tmp_path_factory.mktemp("kb0")
+    for f in ("states.yaml", "organizations.yaml", "places.csv", "roles.yaml"):
+        shutil.copy(DEFAULT_PATH / f, root / f)
+    return load_knowledge_base(root)
+
+
+MAY_2024 = FuzzyDate(date(2024, 5, 1), "month")
+
+
+def people(res):
+    return [(m.surface, m.key, m.via) for m in res.mentions if m.kind == "person"]
+
+
+def test_discovers_unknown_president_of_an_adjective_state(kb):
+    res = extract_entities(
+        "Der chilenische Präsident Gabriel Ejemplo reiste ab. Ejemplo lachte.", MAY_2024, kb
+    )
+    assert people(res) == [
+        ("Gabriel Ejemplo", "gabriel-ejemplo", "discovered"),
+        ("Ejemplo", "gabriel-ejemplo", "coref"),
+    ]
+    ref = res.persons["gabriel-ejemplo"]
+    assert (ref.state, ref.title, ref.discovered) == ("CL", "Präsident", True)
+
+
+def test_discovers_apposition_and_genitive_state(kb):
+    text = (
+        "Der Präsident der kleinen Republik Moldau, Marius Beispielu, kam. "
+        "Polens Premierminister Jan Probe auch."
+    )
+    res = extract_entities(text, MAY_2024, kb)
+    assert res.persons["marius-beispielu"].state == "MD"
+    assert res.persons["jan-probe"].state == "PL"
+    assert res.persons["jan-probe"].title == "Premierminister"
+
+
+def test_counterpart_gives_state_but_no_title(kb):
+    res = extract_entities("Er traf seinen ungarischen Kollegen Ferenc Probaly.", MAY_2024, kb)
+    ref = res.persons["ferenc-probaly"]
+    assert (ref.state, ref.title) == ("HU", None)
+
+
+def test_role_resolves_to_holder_at_article_date(kb):
+    text = "Der russische Präsident lobte die Gespräche."
+    assert people(extract_entities(text, MAY_2024, kb)) == [("Präsident", "pjotr-neuer", "role")]
+    old = FuzzyDate(date(2015, 6, 1), "month")
+    assert people(extract_entities(text, old, kb)) == [("Präsident", "iwan-musterow", "role")]
+    assert people(extract_entities("Chinas Staatschef schwieg.", MAY_2024, kb)) == [
+        ("Staatschef", "li-wei", "role")
+    ]
+    assert people(extract_entities("Der Kremlchef schwieg.", MAY_2024, kb)) == [
+        ("Kremlchef", "pjotr-neuer", "role")
+    ]
+
+
+def test_role_without_known_holder_resolves_to_nothing(empty_kb, kb):
+    assert (
+        people(extract_entities("Der russische Präsident lobte die Gespräche.", MAY_2024, empty_kb))
+        == []
+    )
+    # plural, former holders and unclear states resolve to nothing too
+    assert (
+        people(extract_entities("Die Präsidenten Russlands und Chinas trafen sich.", MAY_2024, kb))
+        == []
+    )
+    assert people(extract_entities("Der frühere russische Präsident schrieb.", MAY_2024, kb)) == []
+    assert people(extract_entities("Der Präsident schwieg.", MAY_2024, kb)) == []
+
+
+def test_named_person_after_role_is_not_resolved_again(kb):
+    res = extract_entities("Der russische Präsident Iwan Musterow sprach.", MAY_2024, kb)
+    assert people(res) == [("Iwan Musterow", "iwan-musterow", "name")]
+    assert res.persons["iwan-musterow"].state == "RU"
+
+
+def test_in_article_family_name_first(kb):
+    text = "Der chinesische Staatschef Li Wei kam. Li lobte die Gespräche."
+    res = extract_entities(text, MAY_2024, kb)
+    assert ("Li", "li-wei", "coref") in people(res)
+
+
+def test_glued_name_is_split(empty_kb):
+    res = extract_entities(
+        "Premierminister Arun KumarIndiens Reise nach Moskau", MAY_2024, empty_kb
+    )
+    assert ("Arun Kumar", "arun-kumar", "discovered") in people(res)
+    assert "IN" in {m.key for m in res.mentions if m.kind == "state"}
+
+
+def test_helpers():
+    assert slug("Kassym-Schomart Tokajew") == "kassym-schomart-tokajew"
+    assert slug("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
+    assert "Präsidenten" in role_forms("Präsident")
+    assert role_forms("Kollege") == ["Kollege", "Kollegen"]

@@ -14,6 +14,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import duckdb
 from alembic import command
@@ -54,32 +55,42 @@ def downgrade(db: Path, revision: str) -> None:
         engine.dispose()
 
 
-def _last_run_succeeded(db: Path) -> bool:
-    """True when the file opens and its last run (if any) finished cleanly."""
+def _last_run(db: Path) -> tuple[Any, ...] | None:
+    """(id, status, finished_at) of the file's newest extraction run; None when the file has no
+    run or cannot be opened (a crashed run's file is simply not reused)."""
     try:
-        con = duckdb.connect(str(db))
+        con = duckdb.connect(str(db), read_only=True)
     except duckdb.Error:
-        return False
+        return None
     try:
         has_runs = con.execute(
             "select count(*) from information_schema.tables where table_name = 'extraction_run'"
         ).fetchone()[0]  # type: ignore[index]
         if not has_runs:
-            return True
-        row = con.execute("select status from extraction_run order by id desc limit 1").fetchone()
-        return row is None or row[0] == "succeeded"
+            return None
+        return con.execute(
+            "select id, status, finished_at from extraction_run order by id desc limit 1"
+        ).fetchone()
+    except duckdb.Error:
+        return None
     finally:
         con.close()
 
 
 def prepare_working_copy(published: Path) -> Path:
-    """Return a working file that holds exactly the last published state (or a clean one)."""
+    """Return a working file that holds exactly the last published state (or a clean one).
+
+    The working copy is reused only when its newest run is the published file's newest run. A
+    run that loaded but then failed its asset checks was never published: its data must not
+    survive into the next run (nor be published by ``newsfacts migrate``), so the next run
+    restarts from the snapshot, as it does after a crash."""
     work = working_path(published)
     wal = work.with_name(work.name + ".wal")
-    if work.exists() and _last_run_succeeded(work):
-        if not published.exists() or published.stat().st_mtime <= work.stat().st_mtime:
+    if work.exists() and published.exists():
+        last = _last_run(work)
+        if last is not None and last[1] == "succeeded" and last == _last_run(published):
             return work
-    # Missing, crashed, or older than what was published: start again from the snapshot.
+    # Missing, crashed, unchecked, or not what was published: start again from the snapshot.
     for f in (work, wal):
         f.unlink(missing_ok=True)
     if published.exists():

@@ -12,6 +12,7 @@ import calendar
 import csv
 import functools
 import hashlib
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -401,10 +402,18 @@ def _version(files: Iterable[Path], root: Path) -> str:
     return h.hexdigest()[:12]
 
 
-@functools.lru_cache(maxsize=8)
 def load_knowledge_base(path: str | Path | None = None) -> KnowledgeBase:
-    """Read every knowledge file below ``path`` (default: etl/knowledge); cached per path."""
-    root = Path(path) if path is not None else DEFAULT_PATH
+    """Read every knowledge file below ``path``; cached per folder.
+
+    The default is ``NEWSFACTS_KNOWLEDGE`` or etl/knowledge, so that a reviewer can run the
+    whole pipeline against an edited copy of the knowledge base without touching the code."""
+    if path is None:
+        path = os.environ.get("NEWSFACTS_KNOWLEDGE") or DEFAULT_PATH
+    return _load(Path(path).resolve())
+
+
+@functools.lru_cache(maxsize=8)
+def _load(root: Path) -> KnowledgeBase:
     files = _files(root)
     states = _load_states(_read_yaml(root / "states.yaml") or {})
     orgs = _load_organizations(_read_yaml(root / "organizations.yaml") or [], states)

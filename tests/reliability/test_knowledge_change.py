@@ -2,9 +2,8 @@
 replaces their facts: nothing duplicated, nothing of other articles lost, and a re-run with the
 same knowledge changes no row.
 
-The pipeline has no setting for the knowledge folder yet, so the test points
-`etl.knowledge_base.DEFAULT_PATH` at an edited copy (and clears the loader's cache); a
-`NEWSFACTS_KNOWLEDGE` setting would let this run as a subprocess like the other attacks.
+The edited copy of the knowledge base is selected with ``NEWSFACTS_KNOWLEDGE``, the setting a
+reviewer would use.
 """
 
 from __future__ import annotations
@@ -74,8 +73,7 @@ def test_knowledge_change_reextracts_and_replaces_without_duplicates(
     shutil.copytree(knowledge_base.DEFAULT_PATH, edited)
     with open(edited / "persons" / "europe_americas.yaml", "a", encoding="utf-8") as f:
         f.write(NEW_PERSON)
-    monkeypatch.setattr(knowledge_base, "DEFAULT_PATH", edited)
-    knowledge_base.load_knowledge_base.cache_clear()
+    monkeypatch.setenv("NEWSFACTS_KNOWLEDGE", str(edited))
     try:
         run = nf.run_in_process(folder, db, capsys)
         assert run.returncode == 0, run.stderr
@@ -105,4 +103,3 @@ def test_knowledge_change_reextracts_and_replaces_without_duplicates(
         assert nf.snapshot(db, exclude=("extraction_run",)) == settled
     finally:
         monkeypatch.undo()
-        knowledge_base.load_knowledge_base.cache_clear()

@@ -151,27 +151,52 @@ def _valid_day(year: int | None, month: int, day: int) -> bool:
     return day <= calendar.monthrange(year or 2000, month)[1]
 
 
+# Performance: cheap substring cues, each a *necessary* condition for one group of patterns
+# above, so that most sentences skip most regex passes (the output is exactly the same).
+# Case-insensitive parts are checked on ``text.lower()``; the ASCII letters of these cues have
+# no extra Unicode case folds (except "s", see below), so a match implies the cue is present.
+_MONTH_CUES = tuple(sorted({m.capitalize() for m in MONTHS}))  # case-sensitive in _RE_MONTH
+_WEEKDAY_CUES = tuple(w.capitalize() for w in WEEKDAYS)  # case-sensitive in _RE_WEEKDAY
+_UNIT_CUES = ("tag", "woche", "monat", "jahr")  # _RE_AGO / _RE_RELATIVE / _RE_START_OF units
+# _RE_DAY_REL (also covers vor-/übermorgen); "ſ" is the one case fold of "s" that lower() keeps
+_DAY_REL_CUES = ("heute", "gestern", "geſtern", "morgen")
+_DIGIT = re.compile(r"\d")  # the same \d (Unicode digits) as the numeric patterns
+_DIGIT_DOT = re.compile(r"\d\.")  # _RE_NUMERIC and _RE_DAY_MONTH start with "16."
+_YEAR_CUE = re.compile(r"(?:19|20)\d\d")  # the year group of _RE_YEAR
+
+
 def _candidates(text: str) -> list[DateExpr]:
     out: list[DateExpr] = []
-    for m in _RE_ISO.finditer(text):
+    low = text.lower()
+    has_digit = _DIGIT.search(text) is not None
+    has_iso = has_digit and "-" in text
+    has_digit_dot = has_digit and _DIGIT_DOT.search(text) is not None
+    has_year = has_digit and _YEAR_CUE.search(text) is not None
+    has_month = any(c in text for c in _MONTH_CUES)
+    has_weekday = any(c in text for c in _WEEKDAY_CUES)
+    has_unit = any(c in low for c in _UNIT_CUES)
+    has_day_rel = any(c in low for c in _DAY_REL_CUES)
+    if not (has_digit or has_month or has_weekday or has_unit or has_day_rel):
+        return out
+    for m in _RE_ISO.finditer(text) if has_iso else ():
         y, mo, d = (int(g) for g in m.groups())
         if _valid_day(y, mo, d):
             out.append(DateExpr(m.start(), m.end(), m.group(0), "date", y, mo, d))
-    for m in _RE_NUMERIC.finditer(text):
+    for m in _RE_NUMERIC.finditer(text) if has_digit_dot else ():
         d, mo = int(m.group(1)), int(m.group(2))
         y = int(m.group(3)) if m.group(3) else None
         if y is not None and y < 100:
             y += 2000
         if _valid_day(y, mo, d) and (y is not None or not text[m.end() : m.end() + 1].isdigit()):
             out.append(DateExpr(m.start(), m.end(), m.group(0).rstrip(), "date", y, mo, d))
-    for m in _RE_DAY_MONTH.finditer(text):
+    for m in _RE_DAY_MONTH.finditer(text) if has_digit_dot else ():
         d = int(m.group(1))
         d2 = int(m.group(2)) if m.group(2) else None
         mo = MONTHS[m.group(3).lower()]
         y = int(m.group(4)) if m.group(4) else None
         if _valid_day(y, mo, d) and (d2 is None or (_valid_day(y, mo, d2) and d2 >= d)):
             out.append(DateExpr(m.start(), m.end(), m.group(0), "date", y, mo, d, end_day=d2))
-    for m in _RE_MONTH.finditer(text):
+    for m in _RE_MONTH.finditer(text) if has_month else ():
         prep, rel, name, year = m.groups()
         if not (prep or rel or year):
             continue  # a bare "August" or "Mai" is too often a name
@@ -191,7 +216,7 @@ def _candidates(text: str) -> list[DateExpr]:
                 since=(prep or "").lower() == "seit",
             )
         )
-    for m in _RE_YEAR.finditer(text):
+    for m in _RE_YEAR.finditer(text) if has_year else ():
         prep, year = m.group(1), int(m.group(2))
         before = text[max(0, m.start(2) - 20) : m.start(2)]
         if not prep:
@@ -209,7 +234,7 @@ def _candidates(text: str) -> list[DateExpr]:
                 since=kind_prep.startswith("seit"),
             )
         )
-    for m in _RE_WEEKDAY.finditer(text):
+    for m in _RE_WEEKDAY.finditer(text) if has_weekday else ():
         prep, rel, name, _part = m.groups()
         start = m.start(1) if prep else (m.start(2) if rel else m.start(3))
         out.append(
@@ -223,7 +248,7 @@ def _candidates(text: str) -> list[DateExpr]:
                 since=(prep or "").lower() == "seit",
             )
         )
-    for m in _RE_RELATIVE.finditer(text):
+    for m in _RE_RELATIVE.finditer(text) if has_unit else ():
         prep, _art, rel, unit = m.groups()
         u = _UNITS.get(unit.lower())
         if u is None:
@@ -239,10 +264,10 @@ def _candidates(text: str) -> list[DateExpr]:
                 since=(prep or "").lower() == "seit",
             )
         )
-    for m in _RE_START_OF.finditer(text):
+    for m in _RE_START_OF.finditer(text) if has_unit else ():
         u = _UNITS[m.group(2).lower()]
         out.append(DateExpr(m.start(), m.end(), m.group(0), "relative", unit=u, offset=0))
-    for m in _RE_AGO.finditer(text):
+    for m in _RE_AGO.finditer(text) if has_unit else ():
         prep, n, unit = m.groups()
         count = _num(n)
         u = _UNITS.get(unit.lower())
@@ -260,7 +285,7 @@ def _candidates(text: str) -> list[DateExpr]:
                 since=prep.lower() == "seit",
             )
         )
-    for m in _RE_DAY_REL.finditer(text):
+    for m in _RE_DAY_REL.finditer(text) if has_day_rel else ():
         word = m.group(1).lower()
         if word == "morgen" and re.search(
             r"(?i:\b(?:am|jeden|den|heute|gestern))\s+$", text[: m.start()]

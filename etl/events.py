@@ -129,6 +129,11 @@ class Lexicon:
     absence: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
     cues: Mapping[str, frozenset[str]]
     automaton: Any
+    # Performance: memo of `_match_token` by (lower-cased word, capitalised, sentence-initial);
+    # the result only depends on these and the lexicon. Not part of equality.
+    match_cache: dict[tuple[str, bool, bool], tuple[tuple[Entry, int], ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
@@ -219,20 +224,38 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
 # tokens, clauses, triggers
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    low: str
-    start: int
-    end: int
+    """A word or punctuation mark of a sentence, with body offsets.
 
-    @property
-    def capital(self) -> bool:
-        return self.text[:1].isupper()
+    Performance: a plain ``__slots__`` class instead of a frozen dataclass (whose ``__init__``
+    is several times slower) that computes ``capital``/``punct`` once instead of per access;
+    tokens are made by the thousand per article and these flags are read in every rule.
+    Treat instances as read-only.
+    """
 
-    @property
-    def punct(self) -> bool:
-        return not self.text[:1].isalnum()
+    __slots__ = ("text", "low", "start", "end", "capital", "punct")
+
+    def __init__(self, text: str, low: str, start: int, end: int) -> None:
+        self.text = text
+        self.low = low
+        self.start = start
+        self.end = end
+        first = text[:1]
+        self.capital = first.isupper()
+        self.punct = not first.isalnum()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return (self.text, self.low, self.start, self.end) == (
+            other.text, other.low, other.start, other.end,
+        )  # fmt: skip
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.low, self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Token(text={self.text!r}, low={self.low!r}, start={self.start}, end={self.end})"
 
 
 @dataclass
@@ -254,10 +277,12 @@ class Clause:
 
 
 def _tokens(text: str, offset: int) -> list[Token]:
-    return [
-        Token(m.group(0), m.group(0).lower(), offset + m.start(), offset + m.end())
-        for m in _TOKEN.finditer(text)
-    ]
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        s = offset + m.start()
+        out.append(Token(w, w.lower(), s, s + len(w)))
+    return out
 
 
 def _clauses(tokens: Sequence[Token], lex: Lexicon) -> list[Clause]:
@@ -291,13 +316,30 @@ def _particle_ok(entry_particles: tuple[str, ...], tokens: Sequence[Token], clau
     return last in entry_particles
 
 
-def _match_token(tok: Token, lex: Lexicon, first_in_sentence: bool) -> list[tuple[Entry, int]]:
+def _match_token(
+    tok: Token, lex: Lexicon, first_in_sentence: bool
+) -> tuple[tuple[Entry, int], ...]:
     """Lexicon entries that this token is, with the length of the compound modifier (0 if none)."""
-    low = tok.low.rstrip("'")
+    key = (tok.low, tok.capital, first_in_sentence)
+    found = lex.match_cache.get(key)
+    if found is None:
+        if len(lex.match_cache) > 100_000:
+            lex.match_cache.clear()
+        found = lex.match_cache[key] = tuple(
+            _match_word(tok.low, tok.capital, first_in_sentence, lex)
+        )
+    return found
+
+
+def _match_word(
+    low: str, capital: bool, first_in_sentence: bool, lex: Lexicon
+) -> list[tuple[Entry, int]]:
+    """`_match_token` for a word given by its lower-cased form and capitalisation."""
+    low = low.rstrip("'")
     if low in lex.exclude:
         return []
     out: list[tuple[Entry, int]] = []
-    if tok.capital:
+    if capital:
         for e in lex.nouns.get(low, ()):
             out.append((e, 0))
         if not out and (first_in_sentence or True):
@@ -320,7 +362,7 @@ def _match_token(tok: Token, lex: Lexicon, first_in_sentence: bool) -> list[tupl
                             break
                         out.extend((e, cut) for e in found)
                         break
-    if not tok.capital or first_in_sentence:
+    if not capital or first_in_sentence:
         for e in lex.forms.get(low, ()):
             if not e.noun:
                 out.append((e, 0))

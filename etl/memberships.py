@@ -101,6 +101,8 @@ class _Ctx:
 
 
 def _member_org(u: Unit, kb: KnowledgeBase) -> str | None:
+    if not u.mentions:  # performance: most units have none; called for every unit and rule
+        return None
     m = u.of_kind("organization")
     if m is None:
         return None

@@ -30,7 +30,8 @@ MONTHS: frozenset[str] = frozenset(
 BULLETS = "•·▪►–—-*"
 
 _END = re.compile(r"[.!?…]+[\"“”»«'’)\]]*(?=\s+[\"„“»«'‚(\[]?[A-ZÄÖÜ0-9])")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")  # kept for reference; `_is_boundary` scans by hand
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _TOKEN = re.compile(r"-?\w+(?:[-‐'’]\w+)*-?|[^\w\s]")
 
 
@@ -38,6 +39,9 @@ class Token(NamedTuple):
     start: int
     end: int
     text: str
+
+
+_new = tuple.__new__  # builds a Token from a (start, end, text) tuple at C speed
 
 
 def _line_spans(body: str) -> Iterable[tuple[int, int]]:
@@ -61,17 +65,24 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     """Whether the punctuation in ``match`` really ends a sentence."""
     if text[match.start()] != ".":
         return True
-    before = _WORD_BEFORE.search(text, 0, match.start())
-    if not before:
+    # Performance: the run of [\w.] characters ending at the punctuation, scanned backwards;
+    # this is what ``_WORD_BEFORE.search(text, 0, match.start())`` finds, without the regex
+    # retrying at every position of the line prefix (quadratic in the line length).
+    # ``str.isalnum()`` is exactly ``\w`` minus "_" for Unicode strings.
+    pos = match.start()
+    i = pos
+    while i > 0 and ((c := text[i - 1]).isalnum() or c == "_" or c == "."):
+        i -= 1
+    if i == pos:
         return True
-    word = before.group(1)
+    word = text[i:pos]
     low = word.lower().rstrip(".")
     if low in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return False
     if "." in word and all(len(p) <= 2 for p in word.split(".") if p):  # "z.B", "U.S"
         return False
     if word.isdigit():
-        nxt = re.match(r"\s+(\w+)", text[match.end() :])
+        nxt = _NEXT_WORD.match(text, match.end())
         if nxt and nxt.group(1) in MONTHS:
             return False
         if len(word) <= 2 and nxt and not nxt.group(1)[0].isupper():
@@ -111,9 +122,12 @@ def tokenize(
 ) -> list[Token]:
     """Tokens of ``text[start:end]``; ``splits`` are extra boundaries inside words (glue)."""
     end = len(text) if end is None else end
-    spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
     if not splits:
-        return [Token(s, e, text[s:e]) for s, e in spans]
+        # Performance: tuple.__new__ skips NamedTuple's Python-level __new__ (same Token).
+        return [
+            _new(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(text, start, end)
+        ]
+    spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
     cuts = sorted(splits)
     tokens: list[Token] = []
     ci, nc = 0, len(cuts)
@@ -122,10 +136,10 @@ def tokenize(
             ci += 1
         k = ci
         while k < nc and cuts[k] < e:
-            tokens.append(Token(s, cuts[k], text[s : cuts[k]]))
+            tokens.append(_new(Token, (s, cuts[k], text[s : cuts[k]])))
             s = cuts[k]
             k += 1
-        tokens.append(Token(s, e, text[s:e]))
+        tokens.append(_new(Token, (s, e, text[s:e])))
     return tokens
 
 

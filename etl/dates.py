@@ -159,6 +159,7 @@ _MONTH_CUES = tuple(sorted({m.capitalize() for m in MONTHS}))  # case-sensitive 
 _WEEKDAY_CUES = tuple(w.capitalize() for w in WEEKDAYS)  # case-sensitive in _RE_WEEKDAY
 _UNIT_CUES = ("tag", "woche", "monat", "jahr")  # _RE_AGO / _RE_RELATIVE / _RE_START_OF units
 # _RE_DAY_REL (also covers vor-/übermorgen); "ſ" is the one case fold of "s" that lower() keeps
+_DAY_OFFSETS = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2}
 _DAY_REL_CUES = ("heute", "gestern", "geſtern", "morgen")
 _DIGIT = re.compile(r"\d")  # the same \d (Unicode digits) as the numeric patterns
 _DIGIT_DOT = re.compile(r"\d\.")  # _RE_NUMERIC and _RE_DAY_MONTH start with "16."
@@ -291,7 +292,9 @@ def _candidates(text: str) -> list[DateExpr]:
             r"(?i:\b(?:am|jeden|den|heute|gestern))\s+$", text[: m.start()]
         ):
             continue  # "am morgen" written lower-case is still the morning, not tomorrow
-        off = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2}[word]
+        off = _DAY_OFFSETS.get(word)
+        if off is None:  # a Unicode case-folding look-alike ("geſtern"), not the word itself
+            continue
         out.append(DateExpr(m.start(), m.end(), word, "day_rel", unit="day", offset=off))
     return out
 

@@ -67,7 +67,7 @@ _APPROX = r"(?:gut|knapp|fast|mehr\s+als|über|rund|etwa|ungefähr|beinahe|circa
 # capitalised month/weekday names stay distinguishable from verbs ("mai" is no German verb, but
 # "morgen" vs "Morgen" matters).
 _RE_ISO = re.compile(r"(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
-_RE_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})?(?![\d.])")
+_RE_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2}))?(?![\d.])")
 _RE_DAY_MONTH = re.compile(
     r"(?<![\d.])(\d{1,2})\.\s*(?:(?:und|bis|-|–|/)\s*(\d{1,2})\.\s*)?"
     rf"(?i:({_MONTH_ALT}))\.?(?![a-zäöü])(?:\s+(\d{{4}})(?!\d))?"

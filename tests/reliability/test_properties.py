@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -135,11 +134,6 @@ def test_date_finder_and_resolver_never_crash(
             assert span[1].value >= span[0].value
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="etl.dates: a numeric date without year ('1.1. ') ends after the following blank, "
-    "so its span is one character longer than its surface",
-)
 def test_a_date_span_is_exactly_its_surface() -> None:
     text = "Am 1.1. trafen sie sich."
     [expr] = find_dates(text)

@@ -5,6 +5,13 @@ DuckDB allows one writing process or many readers, never both. So the file users
 beside it and, after a successful run, publishes it by copy + atomic rename. A reader holding the
 published file open keeps seeing the previous snapshot and never blocks a run; a run that dies
 leaves the published file untouched, and the next run restarts from it.
+
+The published file must also open in the DuckDB 1.x that BI drivers bundle (DBeaver's and
+Metabase's JDBC driver, older duckdb-engine installs). A file's storage format is fixed when it
+is created, and DuckDB 2.x creates files in a format 1.x cannot read. So every warehouse file is
+created with ``STORAGE_COMPATIBILITY`` (readable by DuckDB >= 1.0), and `publish` checks the
+working file's format and rewrites it in the compatible one if it is newer (a file made by an
+older version of this code, or copied in from elsewhere).
 """
 
 from __future__ import annotations
@@ -24,6 +31,107 @@ from sqlalchemy.pool import NullPool
 
 from etl.config import PROJECT_ROOT, working_path
 
+# Storage format of every file this project creates: readable by DuckDB >= 1.0 (what DBeaver,
+# Metabase and older duckdb-engine installs bundle). Newer formats only add compression options.
+STORAGE_COMPATIBILITY = "v1.0.0"
+
+
+def _version_tuple(tag: str) -> tuple[int, ...]:
+    """'v1.0.0+' -> (1, 0, 0); unknown shapes sort as newest, so they are rewritten."""
+    digits = tag.strip().lstrip("v").rstrip("+").split(".")
+    try:
+        return tuple(int(d) for d in digits)
+    except ValueError:
+        return (999,)
+
+
+def storage_version(db: Path) -> str:
+    """The storage format a DuckDB file was written in, as DuckDB names it (e.g. 'v1.0.0+')."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return _current_storage_version(con)
+    finally:
+        con.close()
+
+
+def _current_storage_version(con: duckdb.DuckDBPyConnection) -> str:
+    row = con.execute(
+        "select tags['storage_version'] from duckdb_databases()"
+        " where database_name = current_database()"
+    ).fetchone()
+    tag = row[0] if row else None
+    # DuckDB < 1.2 has no such tag and writes only the old format.
+    if isinstance(tag, list):  # map lookups returned a list before DuckDB 1.2
+        tag = tag[0] if tag else None
+    return str(tag or "v1.0.0")
+
+
+def is_compatible(tag: str) -> bool:
+    """True when a file in this storage format opens in DuckDB 1.x (the BI drivers' version)."""
+    return _version_tuple(tag) <= _version_tuple(STORAGE_COMPATIBILITY)
+
+
+def create_database(db: Path) -> None:
+    """Create an empty DuckDB file in the compatible storage format (a no-op if it exists)."""
+    if db.exists():
+        return
+    db.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(
+            str(db), config={"storage_compatibility_version": STORAGE_COMPATIBILITY}
+        )
+    except duckdb.Error:  # a DuckDB without the setting writes the old format anyway
+        con = duckdb.connect(str(db))
+    con.close()
+
+
+def rewrite_compatible(db: Path) -> None:
+    """Rewrite a warehouse file in the compatible storage format, in place and atomically.
+
+    A fresh compatible file is migrated to the same Alembic revision (tables, constraints,
+    sequences, views), the rows are copied parents first, and each sequence is advanced to
+    where the original stood, so the next run draws the same ids. (``COPY FROM DATABASE`` would
+    be shorter, but DuckDB 1.5 copies the tables in an order that violates foreign keys.) The
+    result replaces the original by rename, so no one sees it half-written."""
+    from models import Base  # the models import SQLAlchemy machinery; keep `etl` light
+
+    tmp = db.with_name(f".{db.name}.rewriting")
+    tmp.unlink(missing_ok=True)
+    with connect(db, read_only=True) as src:
+        revision = src.execute("select version_num from alembic_version").fetchone()
+        sequences = src.execute(
+            "select sequence_name, last_value from duckdb_sequences()"
+            " where database_name = current_database() and last_value is not null"
+        ).fetchall()
+    try:
+        create_database(tmp)
+        migrate(tmp, revision[0] if revision else "base")
+        con = duckdb.connect(str(tmp))
+        try:
+            con.execute(f"attach '{_sql_path(db)}' as src (read_only)")
+            for table in Base.metadata.sorted_tables:  # parents before children
+                cols = ", ".join(c.name for c in table.columns)
+                con.execute(
+                    f"insert into {table.name} ({cols}) select {cols} from src.main.{table.name}"
+                )
+            # last_value of a reopened sequence is its next value: at worst one id is skipped
+            for name, last_value in sequences:
+                con.execute(f"select max(nextval('{name}')) from range(?)", [int(last_value)])
+            con.execute("detach src")
+            con.execute("checkpoint")
+        finally:
+            con.close()
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync(tmp)
+    os.replace(tmp, db)
+
+
+def _sql_path(path: Path) -> str:
+    """A path as a SQL string literal body (ATTACH takes no bound parameters)."""
+    return str(path).replace("'", "''")
+
 
 def alembic_config() -> Config:
     cfg = Config(str(PROJECT_ROOT / "alembic.ini"))
@@ -32,8 +140,8 @@ def alembic_config() -> Config:
 
 
 def migrate(db: Path, revision: str = "head") -> None:
-    """Upgrade one DuckDB file to a revision (creating the file if needed)."""
-    db.parent.mkdir(parents=True, exist_ok=True)
+    """Upgrade one DuckDB file to a revision (creating the file, BI-compatible, if needed)."""
+    create_database(db)
     engine = create_engine(f"duckdb:///{db}", poolclass=NullPool)
     try:
         with engine.begin() as conn:
@@ -99,18 +207,35 @@ def prepare_working_copy(published: Path) -> Path:
 
 
 def publish(published: Path) -> None:
-    """Atomically replace the published file with the (checkpointed) working copy."""
+    """Atomically replace the published file with the (checkpointed) working copy.
+
+    The copy is made to a hidden temporary name and renamed over the published file: a reader
+    opening the file sees either the previous snapshot or the new one, never a partial copy;
+    a reader already holding it open keeps the previous snapshot (its inode) until it
+    reconnects. The working copy is first brought to the BI-compatible storage format."""
     work = working_path(published)
     con = duckdb.connect(str(work))
     try:
         con.execute("checkpoint")
+        compatible = is_compatible(_current_storage_version(con))
     finally:
         con.close()
+    if not compatible:
+        rewrite_compatible(work)
     tmp = published.with_name(f".{published.name}.publishing")
     shutil.copyfile(work, tmp)
+    _fsync(tmp)  # the rename must not become visible before the bytes are on disk
     os.replace(tmp, published)
     # The working copy must not look older than what it just published.
     os.utime(work)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 @contextmanager

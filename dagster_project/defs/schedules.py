@@ -7,6 +7,7 @@ import dagster as dg
 from dagster_project.defs.jobs import newsfacts_job
 
 nightly_schedule = dg.ScheduleDefinition(
+    name="nightly_schedule",
     job=newsfacts_job,
     cron_schedule="0 3 * * *",
     default_status=dg.DefaultScheduleStatus.STOPPED,

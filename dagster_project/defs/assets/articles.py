@@ -7,7 +7,6 @@ from pathlib import Path
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
-from etl.knowledge_base import load_knowledge_base
 from tqdm import tqdm
 
 from dagster_project.defs.assets.warehouse import warehouse_schema
@@ -15,6 +14,7 @@ from dagster_project.defs.resources import open_connection
 from etl import load
 from etl.articles import ParsedArticle, Rejection, list_article_files, read_article
 from etl.config import articles_path
+from etl.knowledge_base import load_knowledge_base
 
 
 class ArticlesConfig(dg.Config):

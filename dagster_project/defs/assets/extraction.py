@@ -4,10 +4,10 @@
 from collections import Counter
 
 import dagster as dg
-from etl.knowledge_base import load_knowledge_base
 from tqdm import tqdm
 
 from dagster_project.defs.assets.articles import ParsedBatch
+from etl.knowledge_base import load_knowledge_base
 from etl.load import ExtractedArticle
 from etl.pipeline import extract_article
 

@@ -3,10 +3,10 @@
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
-from etl.knowledge_base import load_knowledge_base
 
 from dagster_project.defs.resources import WarehouseFiles, open_connection
 from etl import load, reference, warehouse
+from etl.knowledge_base import load_knowledge_base
 
 
 @dg.asset(
@@ -18,7 +18,14 @@ from etl import load, reference, warehouse
 def warehouse_schema(warehouse_files: WarehouseFiles) -> dg.MaterializeResult:
     work = warehouse.prepare_working_copy(warehouse_files.published_path)
     warehouse.migrate(work)
-    return dg.MaterializeResult(metadata={"working_file": dg.MetadataValue.path(str(work))})
+    with warehouse.connect(work, read_only=True) as con:
+        revision = con.execute("select version_num from alembic_version").fetchone()
+    return dg.MaterializeResult(
+        metadata={
+            "working_file": dg.MetadataValue.path(str(work)),
+            "alembic_revision": revision[0] if revision else "",
+        }
+    )
 
 
 @dg.asset(

@@ -305,7 +305,8 @@ _RANK: dict[DateKind, int] = {
 
 
 def _merge_weekday_dates(exprs: list[DateExpr], text: str) -> list[DateExpr]:
-    """ "Donnerstag (16. Mai)" and "am Donnerstag, 16. Mai" are one date, the explicit one."""
+    """ "Donnerstag (16. Mai)", "am Donnerstag, 16. Mai" and "am Dienstag, dem 11. Juli" are one
+    date, the explicit one."""
     out: list[DateExpr] = []
     skip: set[int] = set()
     for i, e in enumerate(exprs):
@@ -316,7 +317,7 @@ def _merge_weekday_dates(exprs: list[DateExpr], text: str) -> list[DateExpr]:
             e.kind == "weekday"
             and nxt is not None
             and nxt.kind == "date"
-            and re.fullmatch(r"[\s,(]*(?:den\s+)?", text[e.end : nxt.start])
+            and re.fullmatch(r"[\s,(]*(?:de[nm]\s+)?", text[e.end : nxt.start])
         ):
             end = nxt.end + (1 if text[nxt.end : nxt.end + 1] == ")" else 0)
             out.append(

@@ -95,6 +95,7 @@ class Entry:
     unless_any: frozenset[str] = frozenset()
     subject: bool | None = None  # does the clause's subject fill the frame? (None: type default)
     refers_to: tuple[str, ...] = ()  # types a definite use can refer back to
+    roles: bool = False  # a support word that also brings who takes part ("Unter den Gästen")
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             unless_any=frozenset(_as_tuple(raw.get("unless_any"))),
             subject=raw.get("subject"),
             refers_to=_as_tuple(raw.get("refers_to")),
+            roles=bool(raw.get("roles", False)),
         )
         exclude.update(x.lower() for x in _as_tuple(raw.get("exclude")))
         for stem in _as_tuple(raw.get("stems")):
@@ -200,7 +202,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "margin_cues aggregate_cues decision_verbs definite_articles organization_anaphors "
         "source_nouns spokesperson_titles leader_titles leader_roles pronouns_singular "
         "pronouns_plural clause_starters coordination_starters reference_preps transparent_words "
-        "relative_pronouns place_continuations host_verbs"
+        "relative_pronouns place_continuations host_verbs new_event_cues represent_verbs "
+        "treaty_act_nouns"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -296,8 +299,9 @@ def _clauses(tokens: Sequence[Token], lex: Lexicon) -> list[Clause]:
             cuts.append(i + 1)
         elif t.text == ",":
             nxt = tokens[i + 1].low if i + 1 < n else ""
-            if nxt in starters:
-                cuts.append(i + 1)
+            after = tokens[i + 2].text if i + 2 < n else ""
+            if nxt in starters and not (nxt in ("dem", "den") and after.isdigit()):
+                cuts.append(i + 1)  # "am Samstag, dem 9. September": a date, no new clause
         elif t.low in ("und", "sowie", "aber") and i + 1 < n:
             nxt_tok = tokens[i + 1]
             if nxt_tok.low in coord and not nxt_tok.capital:
@@ -399,6 +403,7 @@ class Cand:
     margin: bool = False  # talks "am Rande" of a gathering
     aggregate: bool = False
     negated: bool = False
+    carries_roles: bool = False  # a support word that names who takes part ("Unter den Gästen")
     fallback: tuple[str, int] | None = None  # how to find an unnamed subject, and where
     summit: Cand | None = None  # the gathering named in the same clause ("auf dem Gipfel")
     decided: bool = False  # the object of a decision ("Aufnahme war ... beschlossen worden")
@@ -736,8 +741,11 @@ def _clause_candidates(
     absent_verb = _verb_present(lex.absence, tokens, clause)
     gathering_nouns = [h for h in hits if h.entry.noun and h.entry.type in ("summit", "meeting")]
     kept: list[Hit] = []
+    named_gathering = any(h.entry.weight != "support" for h in gathering_nouns)
     for h in hits:
         e = h.entry
+        if e.roles and named_gathering:
+            continue  # "nahmen an den Gesprächen teil": the noun's own event takes the roles
         if e.type == "agreement" and not e.noun and "accession" in types_present:
             continue  # signing the documents of an accession is the accession
         if e.type == "meeting" and not e.noun and "summit" in types_present and not margin:
@@ -787,9 +795,24 @@ def _clause_candidates(
             margin=margin and typ == "meeting",
         )
         defs = lex.cue("definite_articles")
-        cand.definite = main.entry.noun and bool(set(before[-2:]) & defs)
+        cand.definite = (
+            main.entry.noun
+            and bool(set(before[-2:]) & defs)
+            and not set(before[-2:]) & lex.cue("new_event_cues")  # "der nächste Gipfel"
+        )
+        cand.carries_roles = weight == "support" and all(h.entry.roles for h in ghits)
         if main.entry.noun and set(before[-2:]) & {"kein", "keine", "keinen", "keinem"}:
             cand.negated = True
+        if (
+            typ == "agreement"
+            and len(ghits) == 1
+            and main.entry.noun
+            and rel >= 2
+            and before[-1] in ("des", "eines")
+            and (words[rel - 2][:1].isdigit() or tokens[main.index - 2].capital)
+            and words[rel - 2] not in lex.cue("treaty_act_nouns")
+        ):
+            continue  # "Verwahrer des Nordatlantikvertrags": a treaty named, nothing signed
         if main.entry.noun and set(before[-3:]) & lex.cue("reference_preps"):
             cand.reference = True
             cand.status = "occurred"
@@ -942,6 +965,7 @@ def _bind(
     if cand.reference:
         subject_ok = False
     bound: dict[int, _Slot] = {}
+    last_host: int | None = None
     for m in _clause_mentions(mentions, tokens, clause):
         mi = _token_index(tokens, m.start)
         if mi >= len(tokens):
@@ -972,6 +996,8 @@ def _bind(
                 if nxt is not None and nxt not in own_idx:
                     continue
                 name = "host"
+            elif words & lex.cue("represent_verbs"):
+                name = "represent"  # "ließ sich von Außenminister X vertreten": X attends
             elif "von" in spec.slots:
                 pass  # "von Brasilien ... gegründet": the type reads it itself
             elif slot.attached is not None:
@@ -993,15 +1019,31 @@ def _bind(
             name = "in"
         elif name == "gegen" and "gegen" not in spec.slots:
             continue
+        if cand.carries_roles and name in ("genitive", "compound"):
+            name = "subject"  # "unter den Gästen waren X", "die Regierungschefs Japans"
         if name == "subject" and not subject_ok:
             continue
+        if (
+            name == "subject"
+            and host_subject
+            and cand.type in ("summit", "meeting")
+            and last_host is not None
+            and any(
+                not t.capital and not t.punct and t.low not in _ENUM_GLUE
+                for t in tokens[last_host + 1 : mi]
+            )
+        ):
+            name = "mit"  # "Putin hat Kim ... empfangen": the one received is no host
         if name == "host" or (
             name == "subject" and host_subject and cand.type in ("summit", "meeting")
         ):
+            last_host = mi
             role: str | None = "host"
             cand.hosts_explicit = True
         elif name == "absent":
             role = "absent"
+        elif name == "represent":
+            role = "participant"
         else:
             role = spec.slots.get(name)
             if role is None:
@@ -1319,6 +1361,8 @@ def _compatible(c: Cand, d: Cand) -> bool:
         return False
     if c.organization and d.organization and c.organization != d.organization:
         return False
+    if c.type == "summit" and c.organization and d.organization is None and c.state != d.state:
+        return False  # "beim Brics-Gipfel in Johannesburg": a named gathering, not "der Gipfel"
     return True
 
 
@@ -1338,8 +1382,10 @@ def _antecedent(
         if not _compatible(c, d):
             continue
         shared = len(own & set(d.roles))
-        if c.weight == "support" and own and not shared:
+        if c.weight == "support" and own and not shared and not c.carries_roles:
             continue
+        if c.carries_roles and (d.sentence > c.sentence or d.type != "summit"):
+            continue  # "Unter den Gästen waren ...": the gathering reported before
         last = max(e.sentence_index for e in d.evidence)
         fit = (
             int(bool(c.state and c.state == d.state)),
@@ -1370,7 +1416,8 @@ def _salience(done: Sequence[Cand], art: _Article) -> dict[int, int]:
 
 
 def _absorb(target: Cand, c: Cand) -> None:
-    if c.weight != "support":  # "Abschied", "Empfang": when and where, not who in which role
+    if c.weight != "support" or c.carries_roles:
+        # "Abschied", "Empfang": when and where, not who in which role
         for k, r in c.roles.items():
             target.add(k[0], k[1], r)
     target.evidence.extend(c.evidence)
@@ -1411,7 +1458,13 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
         if c.weight == "support":
             supports.append(c)
             continue
-        if c.definite and c.frame in ("talks", "gathering", "sign"):
+        bare = (
+            c.type == "summit"
+            and not c.roles
+            and not (c.organization or c.place or c.state or c.start)
+            and c.status == "occurred"
+        )  # "Gipfel unter Schutz von Patriot-Systemen": a heading about the gathering reported
+        if (c.definite or bare) and c.frame in ("talks", "gathering", "sign"):
             target = _antecedent(c, done, None, _salience(done, art))
             if target is not None:
                 _absorb(target, c)
@@ -1497,6 +1550,12 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
             c.add("state", c.state, "host")
             for key in _leaders(art, c.state, c.start):
                 c.add("person", key, "host")
+    if typ == "summit" and c.hosts_explicit:
+        # "Gastgeber Modi": the host's state hosts with him
+        for _kind, key in [k for k, r in c.roles.items() if r == "host" and k[0] == "person"]:
+            state = art.person_state(key)
+            if state and (c.state is None or state == c.state):
+                c.add("state", state, "host")
     if typ == "summit" and not c.hosts_explicit and c.state and spec.host_defaults_to_location:
         c.add("state", c.state, "host")
         for k in list(c.roles):

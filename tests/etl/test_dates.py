@@ -184,3 +184,10 @@ def test_date_like_word_salad_resolves_or_returns_none(
     for e in find_dates(" ".join(words)):
         got = resolve(e, pub, tense)  # type: ignore[arg-type]
         assert got is None or got.precision in ("year", "month", "day")
+
+
+def test_weekday_with_appositive_dem_date_is_one_explicit_date() -> None:
+    from etl.dates import find_dates
+
+    found = find_dates("Er empfing die Gäste am Dienstag, dem 11. Juli, in Vilnius.")
+    assert [(e.kind, e.month, e.day) for e in found] == [("date", 7, 11)]

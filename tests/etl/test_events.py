@@ -486,3 +486,76 @@ def test_lexicon_loads_every_type_of_the_contract() -> None:
         "other",
     }
     assert {"summit", "meeting", "visit", "accession", "agreement", "attack"} <= set(lex.types)
+
+
+# ------------------------------------------------- gatherings: guests, hosts, next, references
+
+
+def test_guests_and_attendance_without_a_noun_join_the_gathering_reported_before() -> None:
+    evs = events(
+        "In Rom hat der EU-Gipfel begonnen.\n"
+        "Unter den Gästen waren Bundeskanzler Olaf Scholz und Präsident Emmanuel Macron.\n"
+        "Als Beobachter nahm auch Joe Biden teil."
+    )
+    ev = only(evs, "summit")
+    assert roles(ev)["olaf-scholz"] == "participant"
+    assert roles(ev)["emmanuel-macron"] == "participant"
+    assert roles(ev)["joe-biden"] == "participant"
+
+
+def test_guests_without_a_gathering_make_no_event() -> None:
+    assert events("Unter den Gästen waren Olaf Scholz und Emmanuel Macron.") == []
+
+
+def test_host_receiving_the_leaders_hosts_the_gathering_on_that_day() -> None:
+    evs = events(
+        "In Rom hat der EU-Gipfel begonnen.\n"
+        "Gastgeberin Giorgia Meloni empfing die Staats- und Regierungschefs "
+        "am Montag, dem 10. Juli."
+    )
+    ev = only(evs, "summit")
+    assert roles(ev)["giorgia-meloni"] == "host"
+    assert roles(ev)["IT"] == "host"
+    assert ev.start == FuzzyDate(date(2023, 7, 10), "day")
+
+
+def test_the_next_summit_is_another_event() -> None:
+    evs = events(
+        "Der Gipfel in Vilnius endete am Mittwoch mit Biden und Scholz.\n"
+        "Der nächste Gipfel soll im Juli 2024 in Paris stattfinden."
+    )
+    summits = sorted((e for e in evs if e.type == "summit"), key=lambda e: e.start.value)
+    assert [s.state for s in summits] == ["LT", "FR"]
+    assert summits[1].status == "planned"
+
+
+def test_declined_attendance_is_absence_and_the_stand_in_attends() -> None:
+    evs = events(
+        "Beim G20-Gipfel in Johannesburg sprach Ramaphosa mit Lula.\n"
+        "Präsident Macron hatte seine Teilnahme abgesagt, Frankreich wurde von Scholz vertreten."
+    )
+    ev = only(evs, "summit")
+    assert roles(ev)["emmanuel-macron"] == "absent"
+    assert roles(ev)["olaf-scholz"] == "participant"
+
+
+def test_a_named_gathering_is_not_a_reference_to_an_unnamed_one() -> None:
+    evs = events(
+        "Zum Auftakt des Gipfels in Rom sprach Meloni mit Scholz.\n"
+        "Wie schon beim BRICS-Gipfel in Johannesburg fehlte Lula."
+    )
+    assert {e.state for e in evs if e.type == "summit"} == {"IT", "ZA"}
+
+
+def test_treaty_named_as_an_attribute_is_no_agreement() -> None:
+    evs = events("Die USA sind Verwahrer des Nordatlantikvertrags, sagte Biden am 4. Juli.")
+    assert [e for e in evs if e.type == "agreement"] == []
+
+
+def test_the_one_received_is_no_host() -> None:
+    ev = only(
+        events("Präsident Lula hat Präsident Macron am Montag in Brasília empfangen."),
+        ("meeting", "visit"),
+    )
+    assert roles(ev)["lula"] == "host"
+    assert roles(ev)["emmanuel-macron"] == "participant"

@@ -23,6 +23,7 @@ The flow, per article:
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -203,7 +204,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "source_nouns spokesperson_titles leader_titles leader_roles pronouns_singular "
         "pronouns_plural clause_starters coordination_starters reference_preps transparent_words "
         "relative_pronouns place_continuations host_verbs new_event_cues represent_verbs "
-        "treaty_act_nouns"
+        "treaty_act_nouns member_nouns same_time_cues force_nouns"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -561,6 +562,8 @@ def extract_events(
 ) -> list[EventFact]:
     """The events an article reports, one per happening, each with its participants and evidence."""
     lex = lexicon or load_lexicon()
+    if published is None:
+        published = _stand_date(body)
     sentences = list(entities.sentences)
     if not sentences or not body:
         return []
@@ -593,6 +596,21 @@ def extract_events(
         cands.extend(_sentence_candidates(sentences[si], art))
     events = _resolve_article(cands, art)
     return [_fix_hosts(ev, art) for ev in _merge_within(events)]
+
+
+_STAND = re.compile(r"\bStand:?\s+(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+
+
+def _stand_date(body: str) -> FuzzyDate | None:
+    """An undated article's "Stand: 23.08.2024" line: the day its relative dates count from."""
+    m = _STAND.search(body[:2000])
+    if m is None:
+        return None
+    try:
+        day = datetime.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+    return FuzzyDate(day, "day")
 
 
 def _trigger_ends(low: str, lex: Lexicon) -> Iterable[int]:
@@ -803,6 +821,8 @@ def _clause_candidates(
         cand.carries_roles = weight == "support" and all(h.entry.roles for h in ghits)
         if main.entry.noun and set(before[-2:]) & {"kein", "keine", "keinen", "keinem"}:
             cand.negated = True
+        if typ == "agreement" and negation and any(not h.entry.noun for h in ghits):
+            cand.negated = True  # "unterzeichnete die Erklärung aber nicht": nobody signed
         if (
             typ == "agreement"
             and len(ghits) == 1
@@ -833,6 +853,13 @@ def _clause_candidates(
         _date(cand, spec, tokens, clauses, ci, art, decision)
         cands.append(cand)
     summit = next((c for c in cands if c.type == "summit"), None)
+    joined = next((c for c in cands if c.type == "accession" and c.organization), None)
+    if summit is not None and joined is not None and summit.organization != joined.organization:
+        # "Zum Auftakt des Gipfels ... die Aufnahme der AU als Mitglied der G20": the newcomer
+        # does not organize the gathering; the organization it joins does
+        if joined.roles.get(("organization", summit.organization or "")) == "participant":
+            summit.roles.pop(("organization", summit.organization or ""), None)
+            summit.organization = joined.organization
     if summit is not None:
         for c in cands:
             if c is not summit:
@@ -966,11 +993,21 @@ def _bind(
         subject_ok = False
     bound: dict[int, _Slot] = {}
     last_host: int | None = None
+    member_of: str | None = None
+    represented = (
+        cand.type == "summit"
+        and bool(words & lex.cue("represent_verbs"))
+        and not words & {"von", "durch", "ließ", "lässt", "ließen"}
+        and bool(words & lex.cue("pronouns_singular"))
+    )  # "er vertrat X": the pronoun attends, the named one is represented
     for m in _clause_mentions(mentions, tokens, clause):
         mi = _token_index(tokens, m.start)
         if mi >= len(tokens):
             continue
         slot = _slot_of(m, mi, tokens, clause, hit_idx, lex, bound)
+        joins = cand.type == "accession" and m.kind == "organization"
+        if joins and _member_of(tokens, mi, clause, lex):
+            slot = _Slot("member_of")  # "Aufnahme der AU als Mitglied der G20": G20 admits
         m = _variant(m, slot.name, mentions)
         bound[mi] = slot
         tok = tokens[mi]
@@ -982,12 +1019,19 @@ def _bind(
             continue  # the argument of another trigger of the clause
         name = slot.name
         if _is_adjective(m) and name != "compound":
-            if spec.adjective_role and m.kind == "state" and 0 < main.index - mi <= 2:
+            force = mi + 1 < clause.hi and tokens[mi + 1].low in lex.cue("force_nouns")
+            if spec.adjective_role and m.kind == "state" and (0 < main.index - mi <= 2 or (
+                force and not main.entry.noun
+            )):  # "russische Invasion"; "die ukrainische Armee ... vorrückt"
                 cand.add("state", m.key, spec.adjective_role)
                 cand.has_subject = True
                 continue
             if not (m.kind == "place" and name == "in"):
                 continue  # "der russische Präsident": the person counts, not the adjective
+        if name == "member_of":
+            member_of = m.key
+            bound[mi] = _Slot("subject")
+            continue
         if name == "von":
             after = {t.low for t in tokens[mi + 1 : min(clause.hi, mi + 4)]}
             if after & host_cues:
@@ -1070,11 +1114,23 @@ def _bind(
             continue
         if cand.subject_absent and name == "subject":
             role = "absent"
+        if represented and name == "subject" and m.kind == "person":
+            role = "absent"  # "wo er Putin beim Gipfel vertreten hatte": Putin stays away
+            cand.fallback = ("sg", tokens[clause.lo].start)
         if name in ("subject", "genitive", "compound") and role in (
             "participant", "perpetrator", "absent", "host"
         ):  # fmt: skip
             cand.has_subject = cand.has_subject or role != "host" or cand.type == "legal"
         cand.add(m.kind, m.key, role)
+    if member_of is not None:
+        # the organization one becomes a member of hosts; any other organization joins it
+        for k, r in list(cand.roles.items()):
+            if k[0] == "organization" and k[1] != member_of and r == "host":
+                cand.roles[k] = "participant"
+        cand.roles.pop(("organization", member_of), None)
+        cand.add("organization", member_of, "host")
+        cand.organization = member_of
+        cand.has_subject = cand.has_subject or any(r == "participant" for r in cand.roles.values())
     if "host" in cand.roles.values():
         cand.hosts_explicit = True
     if cand.type == "visit" and cand.state:
@@ -1085,6 +1141,14 @@ def _bind(
     _continue_place(cand, spec, tokens, clauses, ci, mentions, art)
     if not cand.has_subject and cand.type not in ("summit", "founding"):
         cand.fallback = _fallback(tokens, clauses, ci, main.index, lex, mentions)
+
+
+def _member_of(tokens: Sequence[Token], mi: int, clause: Clause, lex: Lexicon) -> bool:
+    """ "(als ständiges) Mitglied der G20", "Mitglied in der Nato": the organization joined."""
+    j = mi - 1
+    while j >= clause.lo and (tokens[j].low in _DETERMINERS or tokens[j].low in ("in", "im")):
+        j -= 1
+    return j >= clause.lo and j < mi - 1 and tokens[j].low in lex.cue("member_nouns")
 
 
 def _variant(m: Mention, slot: str, mentions: Sequence[Mention]) -> Mention:
@@ -1113,7 +1177,9 @@ def _bind_organization(cand: Cand, spec: TypeSpec, m: Mention, role: str, slot: 
         return
     if spec.organization_role and role in ("participant", "host"):
         cand.add("organization", m.key, "host" if role == "host" else spec.organization_role)
-    elif role in ("participant", "host", "target", "perpetrator") and slot != "subject":
+    elif role in ("participant", "host", "target", "perpetrator") and (
+        slot != "subject" or (role == "perpetrator" and not cand.hits[0].entry.noun)
+    ):  # "Terroristen der Hamas waren ... eingedrungen": the group acted
         cand.add("organization", m.key, role)
 
 
@@ -1216,6 +1282,9 @@ def _date(
                 h.entry.type != cand.type and h.entry.weight == "strong" for h in owner.hits
             ):
                 exprs = [e]
+    if not exprs and _same_time(tokens, clause, art.lex):
+        # "am selben Tag, an dem ein Raketenangriff ...": the date of the sentence before it
+        exprs = art.dates_in(tokens[0].start, lo)[-1:]
     if decision and cand.type not in ("summit", "meeting"):
         exprs = []  # "war im vergangenen Jahr beschlossen worden": the decision's date
     if len(cand.hits) == 1 and cand.hits[0].entry.noun and len(exprs) > 1:
@@ -1234,6 +1303,16 @@ def _date(
         if cand.start is None or _finer(start, cand.start):
             cand.start, cand.end = start, end
         break
+
+
+def _same_time(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> bool:
+    """ "am selben Tag", "zur gleichen Zeit" right before the clause, or inside it."""
+    lo = max(0, clause.lo - 4)
+    cues = lex.cue("same_time_cues")
+    return any(
+        tokens[i].low in cues and i + 1 < len(tokens) and tokens[i + 1].low in ("tag", "zeit")
+        for i in range(lo, clause.hi)
+    )
 
 
 def _finer(a: FuzzyDate, b: FuzzyDate) -> bool:
@@ -1535,8 +1614,8 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
     if spec.needs_organization and c.organization is None:
         return None
     if c.type == "accession" and not any(
-        k[0] == "state" and r == "participant" for k, r in c.roles.items()
-    ):
+        k[0] in ("state", "organization") and r == "participant" for k, r in c.roles.items()
+    ):  # the joining state (or union of states: "Aufnahme der AU als Mitglied der G20")
         return None
     if spec.locals_host and c.state and not c.margin:
         local = [k for k in c.roles if art.entity_state(k) == c.state]

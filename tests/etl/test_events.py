@@ -559,3 +559,74 @@ def test_the_one_received_is_no_host() -> None:
     )
     assert roles(ev)["lula"] == "host"
     assert roles(ev)["emmanuel-macron"] == "participant"
+
+
+# ------------------------------------------------------------------- round: accessions, attacks
+
+
+def test_admission_as_member_of_an_organization() -> None:
+    ev = only(
+        events("Am Montag verkündete Lula die Aufnahme der EU als ständiges Mitglied der G20."),
+        "accession",
+    )
+    assert ev.organization == "g20"
+    assert roles(ev)["g20"] == "host"
+    assert roles(ev)["eu"] == "participant"
+
+
+def test_the_summit_of_an_admission_belongs_to_the_organization_joined() -> None:
+    evs = events(
+        "Zum Auftakt des Gipfels am Samstag verkündete Lula die Aufnahme der EU "
+        "als Mitglied der G20."
+    )
+    assert only(evs, "summit").organization == "g20"
+
+
+def test_the_one_represented_stays_away() -> None:
+    evs = events("Scholz kam aus Brasilien zurück, wo er Macron beim G20-Gipfel vertreten hatte.")
+    ev = only(evs, "summit")
+    assert roles(ev)["emmanuel-macron"] == "absent"
+    assert roles(ev)["olaf-scholz"] == "participant"
+
+
+def test_intrusion_of_a_group_is_an_attack_by_it() -> None:
+    body = "Am 3. Juli waren Kämpfer der NATO aus Polen nach Russland eingedrungen."
+    ev = only(events(body), "attack")
+    assert roles(ev) == {"nato": "perpetrator", "RU": "target"}
+    assert ev.start == FuzzyDate(date(2023, 7, 3), "day")
+
+
+def test_advancing_armed_forces_attack() -> None:
+    ev = only(
+        events("Seit zwei Wochen rückt die russische Armee am 5. Juli in Polen vor."), "attack"
+    )
+    assert roles(ev)["RU"] == "perpetrator"
+    assert roles(ev)["PL"] == "target"
+
+
+def test_same_day_takes_the_date_before() -> None:
+    ev = only(
+        events(
+            "Scholz war im Juni in Paris – am selben Tag, an dem ein russischer Angriff "
+            "die Ukraine traf."
+        ),
+        "attack",
+    )
+    assert ev.start == FuzzyDate(date(2023, 6, 1), "month")
+
+
+def test_stand_line_dates_an_undated_article() -> None:
+    ev = only(
+        events("Stand: 23.08.2024 18:41 Uhr\n\nIm Juli griff Russland die Ukraine an.", None),
+        "attack",
+    )
+    assert ev.start == FuzzyDate(date(2024, 7, 1), "month")
+
+
+def test_declining_to_sign_is_no_agreement() -> None:
+    evs = events(
+        "Indien nahm im Juni am Gipfel der G20 in Rom teil, unterzeichnete die "
+        "Abschlusserklärung aber nicht."
+    )
+    assert [e for e in evs if e.type == "agreement"] == []
+    assert roles(only(evs, "summit"))["IN"] == "participant"

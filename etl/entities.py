@@ -58,6 +58,14 @@ def _base_mentions(
 # Prepositions that make a capital a location ("in Astana", "nach Peking"), not the government.
 LOCATIVE = frozenset("in im nach aus bei beim über bis ab von vom nahe zwischen gen vor".split())
 COORDINATION = frozenset("und oder sowie ,".split())
+# Institutions whose seat names the state ("die Führung in Peking"); not embassies or
+# offices, which sit in another state's capital.
+SEAT_INSTITUTIONS = frozenset(
+    """regierung regierungen parlament parlaments parlamente parlamenten führung
+    staatsführung machthaber machthabern regime regimes außenministerium
+    außenministeriums verteidigungsministerium verteidigungsministeriums behörden
+    zentralregierung staatsmedien präsidialamt präsidialamts""".split()
+)
 
 
 _AGENT_PARTICIPLE = re.compile(r"^[\s\w,-]*?\b(ge\w+t(?:e|en|er|es|em)?)\b")
@@ -75,7 +83,9 @@ def _locative(body: str, start: int) -> bool:
             after = re.match(r"[^.;:!?]{0,60}", body[start:])
             return not (after and _AGENT_PARTICIPLE.match(after.group(0)))
         if w in LOCATIVE:
-            return True
+            # "das Parlament in Budapest", "die Regierungen in Seoul und Tokio": the seat
+            # of a state's institution stands for the state
+            return not (w == "in" and k >= 1 and words[k - 1].lower() in SEAT_INSTITUTIONS)
         if w in COORDINATION and k >= 1 and words[k - 1][:1].isupper():
             k -= 2  # skip the coordinated place
             continue

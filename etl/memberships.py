@@ -27,7 +27,7 @@ from etl.facts import Evidence, FuzzyDate, MembershipFact, PersonRef, Sentence
 from etl.knowledge_base import KnowledgeBase
 from etl.sentences import Unit
 
-MEMBER_ORG_KINDS = frozenset({"intergovernmental", "military_alliance", "forum"})
+MEMBER_ORG_KINDS = frozenset({"intergovernmental", "military_alliance", "forum", "court"})
 NEGATIONS = frozenset("nicht kein keine keinen keiner keinem keines nie niemals weder".split())
 # Membership nouns; the compound-only ones count only after an organization prefix.
 MEMBER_NOUNS: Mapping[str, str] = {
@@ -35,19 +35,70 @@ MEMBER_NOUNS: Mapping[str, str] = {
         """mitglied mitglieder mitgliedern mitglieds mitgliedes mitgliedstaat mitgliedsstaat
         mitgliedstaaten mitgliedsstaaten mitgliedsland mitgliedsländer mitgliedsländern
         mitgliedland mitgliedländer gründungsmitglied gründungsmitglieder
-        gründungsmitgliedern vollmitglied vollmitglieder""".split(),
+        gründungsmitgliedern vollmitglied vollmitglieder vollmitgliedern vertragsstaat
+        vertragsstaaten vertragsstaates vertragspartei vertragsparteien""".split(),
         "member",
     ),
     **dict.fromkeys(
         "beobachter beobachtern beobachterstaat beobachterstaaten beobachterstatus".split(),
         "observer",
     ),
-    **dict.fromkeys("dialogpartner dialogpartnern dialogpartnerin".split(), "dialogue_partner"),
+    **dict.fromkeys(
+        """dialogpartner dialogpartnern dialogpartnerin partnerland partnerländer partnerländern
+        partnerstaat partnerstaaten""".split(),
+        "dialogue_partner",
+    ),
     **dict.fromkeys(
         """beitrittskandidat beitrittskandidaten beitrittskandidatin kandidatenland
-        kandidatenländer""".split(),
+        kandidatenländer kandidatenland beitrittskandidaten""".split(),
         "candidate",
     ),
+}
+# Status nouns: "X hat Beobachterstatus bei der Y", "Y verlieh X den Kandidatenstatus".
+STATUS_NOUNS: Mapping[str, str] = {
+    "beobachterstatus": "observer",
+    "kandidatenstatus": "candidate",
+    "beitrittskandidatenstatus": "candidate",
+    "dialogpartnerstatus": "dialogue_partner",
+    "partnerstatus": "dialogue_partner",
+    "mitgliedsstatus": "member",
+    "vollmitgliedschaft": "member",
+}
+STATUS_VERBS = frozenset(
+    """hat haben hatte hatten besitzt besitzen genießt genießen erhielt erhielten erhält
+    erhalten bekam bekamen bekommt bekommen verliehen verlieh gewährt gewährte zuerkannt
+    zuerkannte""".split()
+)
+# "trat der Nato bei", "ist der EU beigetreten": a completed accession by verb.
+JOIN_VERBS = frozenset("beigetreten beitrat beitraten".split())
+JOIN_SPLIT_VERBS = frozenset("trat traten".split())
+# Words that make an "als Mitglied" phrase an invitation or a plan, not a membership.
+INVITED = frozenset(
+    """eingeladen einladung einladungen einladen lädt lud luden aufnehmen aufzunehmen
+    beizutreten blockiert blockierte blockierten blockieren verhindert verhinderte
+    verhindern abgelehnt lehnt lehnte lehnten ablehnen verweigert verweigerte""".split()
+)
+# Group nouns that refer back to an organization named before ("Mitglied der Gruppe",
+# "in das Bündnis", "ständiges Mitglied des Gremiums"): form -> base.
+GROUP_NOUN_FORMS: Mapping[str, str] = {
+    **dict.fromkeys("gruppe staatengruppe".split(), "gruppe"),
+    **dict.fromkeys(
+        """bündnis bündnisses militärbündnis militärbündnisses verteidigungsbündnis
+        verteidigungsbündnisses allianz militärallianz verteidigungsallianz""".split(),
+        "bündnis",
+    ),
+    **dict.fromkeys("gremium gremiums".split(), "gremium"),
+    **dict.fromkeys(
+        "gericht gerichts gerichtes gerichtshof gerichtshofs gerichtshofes".split(), "gericht"
+    ),
+    **dict.fromkeys(["union"], "union"),
+    **dict.fromkeys(["organisation"], "organisation"),
+    **dict.fromkeys(
+        """staatenbund staatenbundes staatengemeinschaft gemeinschaft staatenbündnis
+        staatenbündnisses""".split(),
+        "gemeinschaft",
+    ),
+    **dict.fromkeys("club clubs klub klubs forum forums".split(), "club"),
 }
 COMPOUND_MEMBER_NOUNS: Mapping[str, str] = dict.fromkeys(
     "staat staaten land länder ländern staats".split(), "member"
@@ -72,6 +123,10 @@ COPULAS = frozenset(
 )
 GEHOEREN = frozenset(
     "gehören gehört gehörten gehörte zählen zählt zählten zählte angehören angehört".split()
+)
+ADVERBS = frozenset(
+    """auch ebenfalls dazu außerdem inzwischen mittlerweile bislang bisher derzeit heute
+    nun jetzt noch seither""".split()
 )
 EXAMPLE_MARKERS = frozenset("wie darunter etwa beispielsweise namentlich insbesondere".split())
 ACCESSION_NOUNS = frozenset("aufnahme beitritt beitritts aufnahmen".split())
@@ -98,6 +153,7 @@ class _Ctx:
     units: Sequence[Unit]
     kb: KnowledgeBase
     published: FuzzyDate | None
+    recent: tuple[str, ...] = ()  # member organizations of the sentences before, in order
 
 
 def _member_org(u: Unit, kb: KnowledgeBase) -> str | None:
@@ -116,6 +172,8 @@ def _state(u: Unit) -> str | None:
 
 
 def _attributive(u: Unit, kb: KnowledgeBase) -> bool:
+    if u.lower.startswith("nicht"):  # "Nicht-EU-Mitglied Norwegen"
+        return False
     return _member_org(u, kb) is not None and u.suffix.lower() in {
         **MEMBER_NOUNS,
         **COMPOUND_MEMBER_NOUNS,
@@ -123,7 +181,7 @@ def _attributive(u: Unit, kb: KnowledgeBase) -> bool:
 
 
 def _filler(u: Unit, kb: KnowledgeBase) -> bool:
-    if u.lower in FILLERS or u.text in kb.group_nouns:
+    if u.lower in FILLERS or u.text in kb.group_nouns or u.lower in GROUP_NOUN_FORMS:
         return True
     if u.mentions:
         return _attributive(u, kb) or all(m.via == "adjective" for m in u.mentions)
@@ -202,6 +260,75 @@ def _sentence_org(ctx: _Ctx) -> str | None:
     return orgs[0] if len(set(orgs)) == 1 else None
 
 
+def _fits(base: str, org_key: str, kb: KnowledgeBase) -> bool:
+    """Whether a group noun ("Bündnis", "Gruppe", "Gremium") can refer to an organization."""
+    org = kb.organizations.get(org_key)
+    if org is None:
+        return False
+    names = [n.lower() for n in org.surfaces]
+    if base == "bündnis":
+        return org.kind == "military_alliance" or any(
+            "bündnis" in n or "allianz" in n for n in names
+        )
+    if base in ("gruppe", "club"):
+        return org.kind == "forum" or any("gruppe" in n for n in names)
+    if base == "gremium":
+        return any(n.endswith("rat") for n in names)
+    if base == "gericht":
+        return org.kind == "court"
+    if base == "union":
+        return any("union" in n for n in names)
+    if base == "gemeinschaft":
+        return org.kind in ("intergovernmental", "forum")
+    return org.kind in MEMBER_ORG_KINDS  # "Organisation"
+
+
+def _group_org(ctx: _Ctx, i: int) -> str | None:
+    """The organization a group noun at unit ``i`` refers back to: the latest one mentioned
+    before it (earlier in the sentence or in the article) that the noun can name."""
+    u = ctx.units[i]
+    if u.mentions or u.lower not in GROUP_NOUN_FORMS:
+        return None
+    base = GROUP_NOUN_FORMS[u.lower]
+    before = [o for o in (_member_org(v, ctx.kb) for v in ctx.units[:i]) if o]
+    for org in reversed([*ctx.recent, *before]):
+        if _fits(base, org, ctx.kb):
+            return org
+    return None
+
+
+def _org_after(ctx: _Ctx, i: int, span: int = 4) -> str | None:
+    """Organization of a prepositional or genitive phrase right after unit ``i``
+    ("Mitglied der Nato", "in das Bündnis", "des Gremiums", "bei der SCO")."""
+    units = ctx.units
+    if i + 1 >= len(units) or units[i + 1].lower not in (
+        "der", "des", "im", "in", "bei", "beim", "von", "zur", "zum", "dem",
+    ):  # fmt: skip
+        return None
+    for k in range(i + 1, min(i + 1 + span, len(units))):
+        org = _member_org(units[k], ctx.kb) or _group_org(ctx, k)
+        if org:
+            return org
+        if units[k].text in (",", ".", ";", ":") or units[k].mentions:
+            return None
+    return None
+
+
+def _subject_before(units: Sequence[Unit], i: int, span: int = 12) -> tuple[str, int] | None:
+    """The nearest state named before unit ``i`` in the same clause."""
+    for k in range(i - 1, max(-1, i - span), -1):
+        u = units[k]
+        if u.text in (",", ";", ":", "–", "(", ")", "„", "“"):
+            return None
+        code = _state(u)
+        m = u.of_kind("state")
+        if code is None and m is not None and m.via == "metonym" and not u.suffix:
+            code = m.key  # "Kiew bemüht sich als Beitrittskandidat ..."
+        if code:
+            return code, k
+    return None
+
+
 # ---------------------------------------------------------------------------- rules
 
 
@@ -228,11 +355,15 @@ def _predicative_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
         kind, org = None, None
         if u.lower in MEMBER_NOUNS:
             kind = MEMBER_NOUNS[u.lower]
+            if i + 1 >= len(units) or units[i + 1].lower not in (
+                "der", "des", "im", "in", "bei", "von",
+            ):  # fmt: skip
+                continue
             for k in range(i + 1, min(i + 9, len(units))):
-                org = _member_org(units[k], ctx.kb)
+                org = _member_org(units[k], ctx.kb) or _group_org(ctx, k)
                 if org or units[k].text in (",", ".", ";"):
                     break
-            if org is None or units[i + 1].lower not in ("der", "des", "im", "in", "bei", "von"):
+            if org is None:
                 continue
         elif _attributive(u, ctx.kb) and not (i + 1 < len(units) and _state(units[i + 1])):
             org, kind = _member_org(u, ctx.kb), MEMBER_NOUNS.get(u.suffix.lower())
@@ -242,13 +373,16 @@ def _predicative_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
         if cop is None:
             continue
         states = _enum(units, cop - 1, -1, ctx.kb)
+        if not states:  # verb second: "Bisher war Südafrika das einzige Mitglied der Gruppe"
+            states = [(c, j) for c, j in _enum(units, cop + 1, 1, ctx.kb) if j < i]
         if not states or _negated(units, min(j for _, j in states), i):
             continue
         if any(units[k].lower in PLANNED for k in range(cop, i)):
             continue
         if any(units[k].lower in FORMER for k in range(cop, i)):
             kind = "former_member"
-        since = _since(units, cop, i, ctx.published) if kind == "member" else None
+        lo = min(cop, *(j for _, j in states)) - 2
+        since = _since(units, lo, i, ctx.published) if kind == "member" else None
         out += _facts(ctx, states, org, kind, i, since)
     return out
 
@@ -258,29 +392,27 @@ def _gehoeren_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
     for i, u in enumerate(units):
         if u.lower not in GEHOEREN:
             continue
-        org = None
+        org, org_at = None, -1
         for k, v in enumerate(units):
-            o = _member_org(v, ctx.kb)
+            o = _member_org(v, ctx.kb) or _group_org(ctx, k)
             if (
                 o
                 and not _attributive(v, ctx.kb)
                 and any(
-                    w.lower in ("zur", "zum", "zu", "der", "den") for w in units[max(0, k - 3) : k]
+                    w.lower in ("zur", "zum", "zu", "der", "den", "dem")
+                    for w in units[max(0, k - 3) : k]
                 )
             ):
-                org = o
+                org, org_at = o, k
                 break
         if org is None:
             continue
         j = i + 1
-        while j < len(units) and units[j].lower in (
-            "auch",
-            "ebenfalls",
-            "dazu",
-            "außerdem",
-            "inzwischen",
-            "mittlerweile",
+        while j < len(units) and (
+            units[j].lower in ADVERBS or (j <= org_at and units[j].lower in ("der", "dem", "den"))
         ):
+            j += 1
+        if j == org_at:  # "gehören der Gruppe Brasilien, Russland ... an"
             j += 1
         states = _enum(units, j, 1, ctx.kb) or _enum(units, i - 1, -1, ctx.kb)
         if not states:
@@ -417,11 +549,121 @@ def _further_members_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact
     return out
 
 
+def _als_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
+    """ "Finnland wurde als 31. Mitglied in das Bündnis aufgenommen", "Schweden sitzt als
+    Beitrittskandidat mit am Tisch", "Russlands Rolle als ständiges Mitglied des
+    Sicherheitsrats". An invitation or a plan ("lud X ein, als Mitglied beizutreten")
+    asserts nothing; a bare "als Mitglied" needs the organization named."""
+    units, out = ctx.units, []
+    words = {u.lower for u in units}
+    for i, u in enumerate(units):
+        if u.lower in MEMBER_NOUNS:
+            kind, org = MEMBER_NOUNS[u.lower], None
+        elif _attributive(u, ctx.kb) and u.suffix.lower() in MEMBER_NOUNS:
+            kind, org = MEMBER_NOUNS[u.suffix.lower()], _member_org(u, ctx.kb)
+        else:
+            continue
+        a = next(
+            (
+                k
+                for k in range(i - 1, max(-1, i - 5), -1)
+                if units[k].lower == "als"
+                and all(
+                    v.text in (".",) or v.text.isdigit() or v.text[:1].islower() or v.mentions
+                    for v in units[k + 1 : i]
+                )
+            ),
+            None,
+        )
+        if a is None:
+            continue
+        org = org or _org_after(ctx, i)
+        if org is None and kind != "member":
+            org = salient
+        if org is None or _negated(units, max(0, a - 2), i):
+            continue
+        if kind == "member" and words & (PLANNED | INVITED):
+            continue
+        subj = _subject_before(units, a)
+        if subj is None:
+            continue
+        since = ctx.published if kind == "member" and words & COMPLETED else None
+        out += _facts(ctx, [subj], org, kind, i, since)
+    return out
+
+
+def _status_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
+    """ "Die Mongolei hat Beobachterstatus bei der SCO", "die EU verlieh der Ukraine den
+    Kandidatenstatus"."""
+    units, out = ctx.units, []
+    words = {u.lower for u in units}
+    if not words & STATUS_VERBS or words & PLANNED:
+        return out
+    for i, u in enumerate(units):
+        noun = u.suffix.lower() if u.mentions else u.lower
+        kind = STATUS_NOUNS.get(noun)
+        if kind is None and u.lower == "status" and i + 2 < len(units):
+            # "den Status eines EU-Beitrittskandidaten", "Status als Beobachter"
+            v = units[i + 2]
+            if units[i + 1].lower in ("eines", "als", "einer"):
+                kind = MEMBER_NOUNS.get(v.suffix.lower() if v.mentions else v.lower)
+                u, i = v, i + 2
+        if kind is None:
+            continue
+        org = (_member_org(u, ctx.kb) if u.mentions else None) or _org_after(ctx, i)
+        org = org or _sentence_org(ctx) or salient
+        subj = _subject_before(units, i)
+        if org is None or subj is None or _negated(units, subj[1], i):
+            continue
+        out += _facts(ctx, [subj], org, kind, i)  # type: ignore[arg-type]
+    return out
+
+
+def _join_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
+    """ "Finnland trat im April der Nato bei", "Im April ist Schweden dem Bündnis
+    beigetreten": a completed accession by verb, since the article's date."""
+    units, out = ctx.units, []
+    words = {u.lower for u in units}
+    if words & PLANNED or _negated(units, 0, len(units) - 1):
+        return out
+    verb = next(
+        (
+            k
+            for k, u in enumerate(units)
+            if u.lower in JOIN_VERBS or (u.lower in JOIN_SPLIT_VERBS and "bei" in words)
+        ),
+        None,
+    )
+    if verb is None:
+        return out
+    org, org_at = None, -1
+    for k in range(len(units)):
+        if k > 0 and units[k - 1].lower in ("der", "dem"):
+            org = _member_org(units[k], ctx.kb) or _group_org(ctx, k)
+            if org:
+                org_at = k
+                break
+    if org is None:
+        return out
+    subj = _subject_before(units, min(verb, org_at))
+    if subj is None:  # verb second: "Im April trat Finnland der Nato bei"
+        subj = next(
+            ((c, k) for k in range(verb + 1, org_at) if (c := _state(units[k]))), None
+        )
+    if subj is None:
+        return out
+    return _facts(ctx, [subj], org, "member", verb, ctx.published)  # type: ignore[list-item]
+
+
 # (rule, words of which the sentence must contain one; None: needs a member organization)
 _ANY_NOUN = frozenset(MEMBER_NOUNS)
+_STATUS = frozenset(STATUS_NOUNS)
 RULES = (
     (_attributive_rule, None),
-    (_predicative_rule, None),
+    (_predicative_rule, "orgs_or_nouns"),
+    (_als_rule, frozenset({"als"})),
+    (_status_rule, STATUS_VERBS),
+    (_join_rule, JOIN_VERBS | JOIN_SPLIT_VERBS),
     (_gehoeren_rule, GEHOEREN),
     (_accession_rule, COMPLETED),
     (_composition_rule, GROUP_REFERENCES | {"um"}),
@@ -441,18 +683,27 @@ def extract(
     persons = persons or {}
     facts: list[MembershipFact] = []
     salient: str | None = None
+    recent: list[str] = []
     for sent, units in zip(sentences, units_by_sentence, strict=True):
-        ctx = _Ctx(sent, units, kb, published)
+        ctx = _Ctx(sent, units, kb, published, tuple(recent))
         words = {u.lower for u in units}
         orgs = [u for u in units if _member_org(u, kb)]
         for rule, gate in RULES:
-            if (gate is None and orgs) or (gate is not None and words & gate):
+            if gate == "orgs_or_nouns":
+                run = bool(orgs) or bool(words & _ANY_NOUN)
+            else:
+                run = bool(orgs) if gate is None else bool(words & gate)  # type: ignore[operator]
+            if run:
                 facts += rule(ctx, salient)
         if orgs and words & CHAIR_VERBS:
             facts += _chair_rule(ctx, salient, persons)
         for u in orgs:
+            key = _member_org(u, kb)
+            if key in recent:
+                recent.remove(key)
+            recent.append(key)  # type: ignore[arg-type]
             if not _attributive(u, kb):
-                salient = _member_org(u, kb)
+                salient = key
     seen: dict[tuple[str, str, str], MembershipFact] = {}
     for f in facts:
         k = (f.state, f.organization, f.kind)

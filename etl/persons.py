@@ -151,8 +151,6 @@ def role_of(unit: Unit, kb: KnowledgeBase) -> tuple[RoleNoun, str, str | None, s
                 ):
                     state = m.key if m.kind == "state" else state
                     org = m.key if m.kind == "organization" else org
-            if unit.text.lower().startswith("ex-"):
-                return None
             return rn, base, rn.state or state, rn.organization or org
     return None
 
@@ -232,6 +230,35 @@ def _context_after(units: Sequence[Unit], i: int) -> tuple[str | None, str | Non
                 if v.mentions or not (v.text[0].islower() or v.text in ("Republik", "Föderation")):
                     break
     return None, None, i + 1
+
+
+def _after_genitive(
+    units: Sequence[Unit], i: int, kb: KnowledgeBase
+) -> tuple[int | None, str | None]:
+    """Index after a genitive phrase that follows a role noun, with the state it names:
+    "des ukrainischen Außenministeriums", "des Außenministeriums in Neu-Delhi"."""
+    j = i + 1
+    if j >= len(units) or units[j].lower not in ("des", "der"):
+        return None, None
+    j += 1
+    state = None
+    while j < len(units) and units[j].text[:1].islower() and units[j].lower not in ("und", "oder"):
+        m = units[j].of_kind("state")
+        state = state or (m.key if m is not None else None)
+        j += 1
+    if j >= len(units) or not units[j].text[:1].isupper() or units[j].of_kind("person"):
+        return None, None
+    m = units[j].of_kind("state")
+    state = state or (m.key if m is not None else None)
+    j += 1
+    if j + 1 < len(units) and units[j].lower in ("in", "aus") and units[j + 1].mentions:
+        v = units[j + 1]
+        m = v.of_kind("state")
+        p = v.of_kind("place")
+        place = kb.places.get(p.key) if p is not None else None
+        state = state or (m.key if m is not None else place.state if place is not None else None)
+        j += 2
+    return j, state
 
 
 def _not_current(units: Sequence[Unit], i: int) -> bool:
@@ -347,6 +374,15 @@ def resolve(
             if j < len(units) and units[j].of_kind("person"):
                 continue
             n = name_span(units, j, kb)
+            if n and not _singular(units, i, u.text, base):
+                n = 0  # "am Tisch der Staats- und Regierungschefs Platz nehmen"
+            if n == 0 and not (after < len(units) and units[after].text == ","):
+                # "Der Sprecher des ukrainischen Außenministeriums, Oleh Nikolenko, ..."
+                g, g_state = _after_genitive(units, i, kb)
+                if g is not None and g < len(units) and units[g].text == ",":
+                    after = g
+                    if state is None and org is None:
+                        state = g_state
             if n == 0 and after < len(units) and units[after].text == ",":
                 k = after + 1
                 if k < len(units) and units[k].of_kind("person"):

@@ -89,7 +89,28 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
             return False
         if len(word) <= 2 and nxt and nxt.group(1)[0].isdigit():
             return False
+        if len(word) <= 3 and _ordinal_context(text, i):  # "das 31. Mitglied", "als 2. Land"
+            return False
     return True
+
+
+# Words after which "<number>." is an ordinal ("das 31. Mitglied", "zum 75. Jahrestag").
+ORDINAL_BEFORE: frozenset[str] = frozenset(
+    """der die das den dem des ein eine einer einem als zum zur am im vom beim seit bis
+    seinem seiner seines seine ihrem ihrer ihres ihre sein ihr dessen deren jedes jeder
+    jede jedem""".split()
+)
+
+
+def _ordinal_context(text: str, pos: int) -> bool:
+    """Whether the word before position ``pos`` makes a following number an ordinal."""
+    j = pos
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    i = j
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return text[i:j].lower() in ORDINAL_BEFORE
 
 
 def split_sentences(body: str) -> list[Sentence]:

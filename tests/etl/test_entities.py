@@ -66,3 +66,33 @@ def test_organizations(res):
 def test_no_date_uses_current_holders():
     res = extract_entities("Ein Satz ohne Personen.", None, load_knowledge_base())
     assert res.persons == {} and res.memberships == []
+
+
+def test_seat_of_an_institution_stands_for_the_state():
+    from etl.entities import extract_entities
+    from etl.knowledge_base import load_knowledge_base
+
+    kb = load_knowledge_base()
+    res = extract_entities(
+        "Das Parlament in Budapest zögert. Die Regierungen in Seoul und Tokio sind besorgt. "
+        "Scholz landete in Rom.",
+        None,
+        kb,
+    )
+    states = {m.key for m in res.mentions if m.kind == "state"}
+    assert states == {"HU", "KR", "JP"}
+
+
+def test_foreign_party_is_an_organization():
+    from etl.entities import extract_entities
+    from etl.knowledge_base import load_knowledge_base
+
+    kb = load_knowledge_base()
+    res = extract_entities(
+        "Stärkste Kraft wurde die Nationale Sammlungspartei vor den Schwedendemokraten; "
+        "die Freie Demokratische Partei verlor.",
+        None,
+        kb,
+    )
+    orgs = {m.key for m in res.mentions if m.kind == "organization"}
+    assert orgs == {"kokoomus", "sweden-democrats", "fdp"}

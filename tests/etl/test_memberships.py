@@ -118,3 +118,84 @@ def test_chair_implies_membership(kb):
 
 def test_media_and_companies_have_no_members(kb):
     assert facts("Zur dpa gehören auch Büros in Kenia.", kb) == set()
+
+
+def test_ordinal_does_not_split_the_sentence(kb):
+    res = extract_entities("Dänemark ist seit Montag das 33. Mitglied der Nato.", JUNE_2025, kb)
+    assert len(res.sentences) == 1
+    assert {(f.state, f.organization, f.kind) for f in res.memberships} == {
+        ("DK", "nato", "member")
+    }
+
+
+def test_group_noun_refers_back_to_the_organization(kb):
+    text = (
+        "Die G20 trafen sich in Rom. Bisher war Mexiko das einzige lateinamerikanische "
+        "Mitglied der Gruppe. Zum Militärbündnis Nato kam Estland. Dem Bündnis gehören "
+        "auch Lettland und Litauen an."
+    )
+    assert facts(text, kb) >= {
+        ("MX", "g20", "member"),
+        ("LV", "nato", "member"),
+        ("LT", "nato", "member"),
+    }
+    text = "Frankreich sitzt im UN-Sicherheitsrat. Frankreich ist ständiges Mitglied des Gremiums."
+    assert facts(text, kb) == {("FR", "unsc", "member")}
+
+
+def test_gehoeren_with_group_noun_object(kb):
+    text = (
+        "Beim Brics-Gipfel ging es um Handel. "
+        "Derzeit gehören der Gruppe Brasilien und Indien an."
+    )
+    assert facts(text, kb) == {("BR", "brics", "member"), ("IN", "brics", "member")}
+
+
+def test_als_member_candidate(kb):
+    text = (
+        "Die Nato tagte in Madrid. "
+        "Montenegro wurde 2017 als 29. Mitglied in das Bündnis aufgenommen."
+    )
+    assert facts(text, kb) == {("ME", "nato", "member")}
+    text = (
+        "Der EU-Gipfel begann. "
+        "Albanien ist noch kein Vollmitglied und nimmt als Beitrittskandidat teil."
+    )
+    assert facts(text, kb) == {("AL", "eu", "candidate")}
+    assert facts("Die Nato will Georgien als Mitglied aufnehmen.", kb) == set()
+    assert facts("Die Türkei hat Schweden als Mitglied der Nato lange blockiert.", kb) == set()
+    assert facts("Österreich ist nicht als Mitglied der Nato vorgesehen.", kb) == set()
+
+
+def test_state_party_of_the_rome_statute(kb):
+    assert facts("Südafrika ist Vertragsstaat des Römischen Statuts.", kb) == {
+        ("ZA", "icc", "member")
+    }
+    assert facts("Die USA sind kein Vertragsstaat des Römischen Statuts.", kb) == set()
+    assert facts("Israel ist kein Mitglied des Gerichts.", kb) == set()
+
+
+def test_status_nouns(kb):
+    assert facts("Die Mongolei hat Beobachterstatus bei der SCO.", kb) == {
+        ("MN", "sco", "observer")
+    }
+    assert facts("Die EU verlieh Moldau im Juni 2022 den Kandidatenstatus.", kb) == {
+        ("MD", "eu", "candidate")
+    }
+    assert facts("Georgien hat den Status eines EU-Beitrittskandidaten.", kb) == {
+        ("GE", "eu", "candidate")
+    }
+    assert facts("Die Ukraine strebt den Kandidatenstatus der EU an.", kb) == set()
+
+
+def test_joined_by_verb(kb):
+    assert facts("Im Januar trat Äthiopien der Brics-Gruppe bei.", kb) == {
+        ("ET", "brics", "member")
+    }
+    assert facts("Kroatien ist 2013 der EU beigetreten.", kb) == {("HR", "eu", "member")}
+    assert facts("Serbien soll der EU beitreten.", kb) == set()
+    assert facts("Die Schweiz wird der EU nicht beitreten.", kb) == set()
+
+
+def test_non_member_prefix_asserts_nothing(kb):
+    assert facts("Norwegen gehört als Nicht-EU-Mitglied dem Schengenraum an.", kb) == set()

@@ -138,3 +138,47 @@ def test_helpers():
     assert slug("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
     assert "Präsidenten" in role_forms("Präsident")
     assert role_forms("Kollege") == ["Kollege", "Kollegen"]
+
+
+def test_appositive_after_a_genitive_phrase():
+    from datetime import date
+
+    from etl.entities import extract_entities
+    from etl.facts import FuzzyDate
+    from etl.knowledge_base import load_knowledge_base
+
+    kb = load_knowledge_base()
+    pub = FuzzyDate(date(2024, 5, 1), "month")
+    text = (
+        "Der Sprecher des polnischen Außenministeriums, Jan Kowalczyk, widersprach. "
+        "Eine Sprecherin des Außenministeriums in Ottawa, Anne Tremblay, sagte nichts."
+    )
+    res = extract_entities(text, pub, kb)
+    names = {m.surface for m in res.mentions if m.kind == "person"}
+    assert names == {"Jan Kowalczyk", "Anne Tremblay"}
+    assert res.persons["jan-kowalczyk"].state == "PL"
+    assert res.persons["anne-tremblay"].state == "CA"
+
+
+def test_plural_role_noun_discovers_no_name():
+    from etl.entities import extract_entities
+    from etl.knowledge_base import load_knowledge_base
+
+    kb = load_knowledge_base()
+    res = extract_entities(
+        "Er bat ihn, am Tisch der Staats- und Regierungschefs Platz zu nehmen.", None, kb
+    )
+    assert not [m for m in res.mentions if m.kind == "person"]
+
+
+def test_titles_of_less_famous_persons():
+    from etl.entities import extract_entities
+    from etl.knowledge_base import load_knowledge_base
+
+    kb = load_knowledge_base()
+    text = (
+        "Der Freigelassene Tom Berger landete in Berlin. Auch der Ex-Marinesoldat Max Keller "
+        "kam frei, sagte die Journalistin Lena Hofmann."
+    )
+    names = {m.surface for m in extract_entities(text, None, kb).mentions if m.kind == "person"}
+    assert names == {"Tom Berger", "Max Keller", "Lena Hofmann"}

@@ -1627,8 +1627,9 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
                 if c.roles[k] != "absent":
                     c.roles[k] = "host"
             c.add("state", c.state, "host")
-            for key in _leaders(art, c.state, c.start):
-                c.add("person", key, "host")
+            if c.status != "planned":  # a planned trip names no host until the text does
+                for key in _leaders(art, c.state, c.start):
+                    c.add("person", key, "host")
     if typ == "summit" and c.hosts_explicit:
         # "Gastgeber Modi": the host's state hosts with him
         for _kind, key in [k for k, r in c.roles.items() if r == "host" and k[0] == "person"]:
@@ -1640,8 +1641,17 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
         for k in list(c.roles):
             if art.entity_state(k) == c.state and c.roles[k] == "participant":
                 c.roles[k] = "host"
-        for key in _leaders(art, c.state, c.start):
-            c.add("person", key, "host")
+        if c.status != "planned":  # a planned summit is hosted by the state; its leader when said
+            for key in _leaders(art, c.state, c.start):
+                c.add("person", key, "host")
+    if typ == "legal":  # "Haftbefehl des IStGH gegen X": the court issues, it is never the target
+        for k in c.roles:
+            if k[0] == "organization" and art.org_kind(k[1]) == "court":
+                c.roles[k] = "host"
+    if typ == "attack" and c.state is None:  # an attack on a state happens in it
+        targets = [k[1] for k, r in c.roles.items() if k[0] == "state" and r == "target"]
+        if len(targets) == 1:
+            c.state = targets[0]
     if typ == "visit" and not any(r == "participant" for r in c.roles.values()):
         return None
     parts = [Participant(k[0], k[1], r) for k, r in c.roles.items()]  # type: ignore[arg-type]

@@ -630,3 +630,35 @@ def test_declining_to_sign_is_no_agreement() -> None:
     )
     assert [e for e in evs if e.type == "agreement"] == []
     assert roles(only(evs, "summit"))["IN"] == "participant"
+
+
+# ------------------------------------------------------------- hosts of planned events, courts
+
+
+def test_planned_trip_makes_the_state_host_but_not_its_unnamed_leader() -> None:
+    evs = events("Al-Sisi empfing Scholz im Mai. Meloni will im Oktober nach Kairo reisen.")
+    ev = [e for e in evs if e.status == "planned"][0]
+    assert ev.type == "visit" and ev.state == "EG"
+    assert roles(ev) == {"giorgia-meloni": "participant", "EG": "host"}
+
+
+def test_planned_summit_is_hosted_by_the_venue_state_not_its_leader() -> None:
+    evs = events(
+        "Lula sprach in Rom mit Meloni."
+        " Der nächste Gipfel soll im Juli 2024 in Brasília stattfinden."
+    )
+    ev = [e for e in evs if e.type == "summit"][0]
+    assert ev.status == "planned" and ev.state == "BR"
+    assert roles(ev).get("BR") == "host"
+    assert "lula" not in roles(ev)
+
+
+def test_court_issuing_a_warrant_is_its_host_and_the_accused_the_target() -> None:
+    ev = only(events("Gegen Netanjahu liegt seit März ein Haftbefehl des IStGH vor."), "legal")
+    assert roles(ev) == {"icc": "host", "benjamin-netanjahu": "target"}
+
+
+def test_attack_on_a_state_happens_in_that_state() -> None:
+    ev = only(events("Im Mai begann der Angriff Ägyptens auf Italien."), "attack")
+    assert roles(ev).get("IT") == "target"
+    assert ev.state == "IT"

@@ -136,6 +136,13 @@ def extract_entities(body: str, published: FuzzyDate | None, kb: KnowledgeBase) 
     tokens = _tokens(body, mentions)
     units = _units(body, sentences, tokens, mentions)
     found = persons.resolve(body, sentences, units, mentions, published, kb)
+    # a discovered name covers a place read as a first name ("London Breed")
+    names = [(m.start, m.end) for m in found.mentions if m.via == "discovered"]
+    mentions = [
+        m
+        for m in mentions
+        if m.kind == "person" or not any(s <= m.start and m.end <= e for s, e in names)
+    ]
     mentions = sorted([*mentions, *found.mentions], key=lambda m: (m.start, m.end, m.kind))
     changed = {m.sentence_index for m in found.mentions}
     units = _units(body, sentences, tokens, mentions, changed, units)

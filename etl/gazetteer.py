@@ -165,6 +165,8 @@ def _entries(kb: KnowledgeBase) -> Iterator[tuple[str, Entry]]:
             via = "name" if surface in (org.name, org.abbreviation) else "alias"
             abbrev = surface.isupper() or (surface == org.abbreviation)
             flags = F_COMPOUND if (len(surface) >= 4 or (abbrev and len(surface) >= 3)) else 0
+            if org.kind in ("company", "media") and not abbrev:
+                flags = 0  # brand names start German words: "Intel" in "Intelligenz"
             for form in name_forms(surface) if not abbrev else [surface]:
                 yield form, Entry("organization", org.key, via, flags)
     for place in kb.places.values():

@@ -141,7 +141,8 @@ CHAIR_VERBS = frozenset(
     "hat hatte innehat innehatte inne führt führte übernimmt übernahm übernommen hält".split()
 )
 FILLERS = frozenset(
-    ", und sowie auch ( ) oder bzw der die das den dem des mehrere weitere andere ebenfalls".split()
+    """, und sowie sowohl als auch ( ) oder bzw der die das den dem des mehrere weitere andere
+    ebenfalls""".split()
 )
 MAX_GAP = 4
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -283,13 +284,25 @@ def _fits(base: str, org_key: str, kb: KnowledgeBase) -> bool:
     return org.kind in MEMBER_ORG_KINDS  # "Organisation"
 
 
+def _compound_group(word: str) -> str | None:
+    """Base of a closed compound ending in a group noun ("Wirtschaftsgemeinschaft")."""
+    if not word.isalpha():
+        return None
+    for form in ("gemeinschaft", "bündnis", "bündnisses", "allianz", "organisation"):
+        if word.endswith(form) and len(word) > len(form) + 3:
+            return GROUP_NOUN_FORMS[form]
+    return None
+
+
 def _group_org(ctx: _Ctx, i: int) -> str | None:
     """The organization a group noun at unit ``i`` refers back to: the latest one mentioned
     before it (earlier in the sentence or in the article) that the noun can name."""
     u = ctx.units[i]
-    if u.mentions or u.lower not in GROUP_NOUN_FORMS:
+    if u.mentions:
         return None
-    base = GROUP_NOUN_FORMS[u.lower]
+    base = GROUP_NOUN_FORMS.get(u.lower) or _compound_group(u.lower)
+    if base is None:
+        return None
     before = [o for o in (_member_org(v, ctx.kb) for v in ctx.units[:i]) if o]
     for org in reversed([*ctx.recent, *before]):
         if _fits(base, org, ctx.kb):
@@ -353,11 +366,16 @@ def _predicative_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
     units, out = ctx.units, []
     for i, u in enumerate(units):
         kind, org = None, None
+        extra: tuple[str, ...] = ()
         if u.lower in MEMBER_NOUNS:
             kind = MEMBER_NOUNS[u.lower]
             if i + 1 >= len(units) or units[i + 1].lower not in (
                 "der", "des", "im", "in", "bei", "von",
             ):  # fmt: skip
+                if kind == "candidate":  # "Georgien wird Beitrittskandidat"
+                    org = _sentence_org(ctx) or salient
+                    if org is not None:
+                        out += _predicate(ctx, i, org, kind, ())
                 continue
             for k in range(i + 1, min(i + 9, len(units))):
                 org = _member_org(units[k], ctx.kb) or _group_org(ctx, k)
@@ -365,26 +383,122 @@ def _predicative_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
                     break
             if org is None:
                 continue
+            extra = _coordinated_orgs(ctx, k)
         elif _attributive(u, ctx.kb) and not (i + 1 < len(units) and _state(units[i + 1])):
             org, kind = _member_org(u, ctx.kb), MEMBER_NOUNS.get(u.suffix.lower())
         if not org or not kind:
             continue
-        cop = next((k for k in range(i - 1, max(-1, i - 9), -1) if units[k].lower in COPULAS), None)
-        if cop is None:
-            continue
-        states = _enum(units, cop - 1, -1, ctx.kb)
-        if not states:  # verb second: "Bisher war Südafrika das einzige Mitglied der Gruppe"
-            states = [(c, j) for c, j in _enum(units, cop + 1, 1, ctx.kb) if j < i]
-        if not states or _negated(units, min(j for _, j in states), i):
-            continue
-        if any(units[k].lower in PLANNED for k in range(cop, i)):
-            continue
-        if any(units[k].lower in FORMER for k in range(cop, i)):
-            kind = "former_member"
-        lo = min(cop, *(j for _, j in states)) - 2
-        since = _since(units, lo, i, ctx.published) if kind == "member" else None
-        out += _facts(ctx, states, org, kind, i, since)
+        out += _predicate(ctx, i, org, kind, extra)
     return out
+
+
+def _coordinated_orgs(ctx: _Ctx, k: int) -> tuple[str, ...]:
+    """Organizations coordinated after the one at unit ``k``: "Mitglied der EU und der Nato"."""
+    units, out = ctx.units, []
+    j = k + 1
+    while j + 1 < len(units) and units[j].lower in ("und", "sowie", ","):
+        j += 1
+        if units[j].lower in ("der", "des", "dem", "im"):
+            j += 1
+        org = _member_org(units[j], ctx.kb) if j < len(units) else None
+        if org is None:
+            break
+        out.append(org)
+        j += 1
+    return tuple(out)
+
+
+RELATIVE = frozenset("das der die welches welcher welche".split())
+
+
+def _predicate(
+    ctx: _Ctx, i: int, org: str, kind: str, extra: tuple[str, ...]
+) -> list[MembershipFact]:
+    """Facts of a membership noun at unit ``i`` with its copula before it ("Ungarn ist
+    Mitglied der EU"), or in a relative clause after the state ("Russland, das Mitglied der
+    Wirtschaftsgemeinschaft ist")."""
+    units = ctx.units
+    cop = next((k for k in range(i - 1, max(-1, i - 9), -1) if units[k].lower in COPULAS), None)
+    if cop is None:
+        r = i - 1
+        while r >= 0 and units[r].text[:1].islower() and units[r].lower not in RELATIVE:
+            r -= 1
+        if r < 2 or units[r].lower not in RELATIVE or units[r - 1].text != ",":
+            return []
+        code = _state(units[r - 2])
+        after = next(
+            (k for k in range(i + 1, min(i + 8, len(units))) if units[k].lower in COPULAS), None
+        )
+        if code is None or after is None or _negated(units, r, after):
+            return []
+        if any(units[k].lower in PLANNED | FORMER for k in range(r, after)):
+            return []
+        return [
+            f
+            for o in (org, *extra)
+            for f in _facts(ctx, [(code, r - 2)], o, kind, i)  # type: ignore[arg-type]
+        ]
+    return [f for o in (org, *extra) for f in _copula_facts(ctx, i, cop, o, kind)]
+
+
+def _copula_facts(ctx: _Ctx, i: int, cop: int, org: str, kind: str) -> list[MembershipFact]:
+    units, out = ctx.units, []
+    states = _enum(units, cop - 1, -1, ctx.kb)
+    if not states:  # verb second: "Bisher war Südafrika das einzige Mitglied der Gruppe"
+        states = [(c, j) for c, j in _enum(units, cop + 1, 1, ctx.kb) if j < i]
+    if not states or _negated(units, min(j for _, j in states), i):
+        return out
+    if any(units[k].lower in PLANNED for k in range(cop, i)):
+        return out
+    if any(units[k].lower in FORMER for k in range(cop, i)):
+        kind = "former_member"
+    lo = min(cop, *(j for _, j in states)) - 2
+    since = _since(units, lo, i, ctx.published) if kind == "member" else None
+    out += _facts(ctx, states, org, kind, i, since)
+    return out
+
+
+TALKS = frozenset(
+    """beitrittsverhandlungen beitrittsgespräche beitrittsgesprächen beitrittsgesprächsrunde
+    aufnahmeverhandlungen""".split()
+)
+
+
+def _talks_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
+    """ "Beitrittsverhandlungen mit der Ukraine und Moldau": a state in accession talks is a
+    candidate of the organization (a compound prefix, the sentence's or the article's)."""
+    units, out = ctx.units, []
+    for i, u in enumerate(units):
+        noun = u.suffix.lower() if u.mentions else u.lower
+        if noun not in TALKS or i + 1 >= len(units) or units[i + 1].lower != "mit":
+            continue
+        org = (_member_org(u, ctx.kb) if u.mentions else None) or _sentence_org(ctx) or salient
+        states = _enum(units, i + 2, 1, ctx.kb)
+        if org is None or not states or _negated(units, max(0, i - 3), states[-1][1]):
+            continue
+        out += _facts(ctx, states, org, "candidate", i)
+    return out
+
+
+def _list_item_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
+    """A list item "Georgien: Status eines Beitrittskandidaten" / "Finnland: Mitglied seit
+    2023": a state, a colon, then a membership noun and nothing planned or negated."""
+    units = ctx.units
+    if len(units) < 3 or len(units) > 10 or units[1].text != ":":
+        return []
+    code = _state(units[0])
+    if code is None or _negated(units, 0, len(units) - 1):
+        return []
+    if any(u.lower in PLANNED or u.lower in FORMER or u.lower in ACCESSION_NOUNS for u in units):
+        return []
+    for i, u in enumerate(units[2:], 2):
+        kind = MEMBER_NOUNS.get(u.lower) or STATUS_NOUNS.get(u.lower)
+        if kind is None:
+            continue
+        org = _org_after(ctx, i) or _sentence_org(ctx) or salient
+        if org is not None:
+            return _facts(ctx, [(code, 0)], org, kind, i)
+    return []
 
 
 def _gehoeren_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
@@ -647,9 +761,7 @@ def _join_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
         return out
     subj = _subject_before(units, min(verb, org_at))
     if subj is None:  # verb second: "Im April trat Finnland der Nato bei"
-        subj = next(
-            ((c, k) for k in range(verb + 1, org_at) if (c := _state(units[k]))), None
-        )
+        subj = next(((c, k) for k in range(verb + 1, org_at) if (c := _state(units[k]))), None)
     if subj is None:
         return out
     return _facts(ctx, [subj], org, "member", verb, ctx.published)  # type: ignore[list-item]
@@ -665,6 +777,8 @@ RULES = (
     (_status_rule, STATUS_VERBS),
     (_join_rule, JOIN_VERBS | JOIN_SPLIT_VERBS),
     (_gehoeren_rule, GEHOEREN),
+    (_talks_rule, frozenset({"mit"})),
+    (_list_item_rule, frozenset({":"})),
     (_accession_rule, COMPLETED),
     (_composition_rule, GROUP_REFERENCES | {"um"}),
     (_example_rule, _ANY_NOUN),

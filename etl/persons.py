@@ -152,6 +152,26 @@ def role_of(unit: Unit, kb: KnowledgeBase) -> tuple[RoleNoun, str, str | None, s
                     state = m.key if m.kind == "state" else state
                     org = m.key if m.kind == "organization" else org
             return rn, base, rn.state or state, rn.organization or org
+        return None
+    return _compound_role(text, index)
+
+
+def _compound_role(
+    text: str, index: dict[str, tuple[RoleNoun, str]]
+) -> tuple[RoleNoun, str, str | None, str | None] | None:
+    """A closed compound ending in a role noun ("Agrarminister", "Tiergartenmörder",
+    "Bundesinnenministerin"): a person noun that says nothing about the position, so it only
+    introduces a name (role ``other``); the longest role noun at the end wins."""
+    if len(text) < 7 or not text[:1].isupper() or not text.isalpha():
+        return None
+    for k in range(3, len(text) - 3):
+        head = text[k].upper() + text[k + 1 :]
+        hit = index.get(head)
+        if hit is None or hit[0].role == "counterpart":
+            continue
+        rn, base = hit
+        compound_base = text[:k] + base[0].lower() + base[1:]
+        return RoleNoun(compound_base, "other"), compound_base, None, None
     return None
 
 
@@ -172,10 +192,28 @@ def _is_name_token(u: Unit, kb: KnowledgeBase) -> bool:
     return not low.endswith(NOUN_SUFFIXES) and all(c.isalpha() or c in "-'’." for c in t)
 
 
-def name_span(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> int:
-    """Number of units from ``i`` that form a person's name (0 if none)."""
+def _place_first_name(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> bool:
+    """A first name that is also a place ("Bürgermeisterin London Breed", "Israel Katz"):
+    a one-word place or state name in a name slot, followed by a surname-like token."""
+    if i + 1 >= len(units):
+        return False
+    u = units[i]
+    if not u.mentions or u.prefix or u.suffix or not u.text.isalpha() or not u.text[0].isupper():
+        return False
+    if any(
+        m.kind not in ("place", "state") or m.via not in ("name", "metonym") for m in u.mentions
+    ):
+        return False
+    return _is_name_token(units[i + 1], kb)
+
+
+def name_span(units: Sequence[Unit], i: int, kb: KnowledgeBase, slot: bool = False) -> int:
+    """Number of units from ``i`` that form a person's name (0 if none); in a name ``slot``
+    (right after a role noun) the first name may be a place name."""
     n = 0
     j = i
+    if slot and i < len(units) and _place_first_name(units, i, kb):
+        n, j = 1, i + 1
     while j < len(units) and n < MAX_NAME_TOKENS + 2:
         u = units[j]
         if _is_name_token(u, kb):
@@ -238,7 +276,7 @@ def _after_genitive(
     """Index after a genitive phrase that follows a role noun, with the state it names:
     "des ukrainischen Außenministeriums", "des Außenministeriums in Neu-Delhi"."""
     j = i + 1
-    if j >= len(units) or units[j].lower not in ("des", "der"):
+    if j >= len(units) or units[j].lower not in ("des", "der", "von"):
         return None, None
     j += 1
     state = None
@@ -270,8 +308,8 @@ def _not_current(units: Sequence[Unit], i: int) -> bool:
 
 def _singular(units: Sequence[Unit], i: int, form: str, base: str) -> bool:
     """Whether a role noun form names one person (not "die Präsidenten", "den Staatschefs")."""
-    if form == base:
-        return True
+    if form == base or (len(form) > len(base) and form.lower().endswith(base.lower())):
+        return True  # "US-Soldat", "Tiergartenmörder"
     det = None
     for k in range(i - 1, max(-1, i - 4), -1):
         if units[k].lower in OBLIQUE_DETS or units[k].lower in ("der", "die"):
@@ -360,10 +398,11 @@ def resolve(
 
     for sent, units in zip(sentences, units_by_sentence, strict=True):
         for i, u in enumerate(units):
-            r = role_of(u, kb)
+            r = role_of(u, kb) or _demonym_role(units, i)
             if r is None:
                 continue
             rn, base, state, org = r
+            demonym = rn.role == "counterpart" and base == u.text and state is not None
             if state is None and org is None:
                 state = _state_before(units, i)
             a_state, a_org, after = _context_after(units, i)
@@ -373,7 +412,7 @@ def resolve(
             j = i + 1
             if j < len(units) and units[j].of_kind("person"):
                 continue
-            n = name_span(units, j, kb)
+            n = name_span(units, j, kb, slot=True)
             if n and not _singular(units, i, u.text, base):
                 n = 0  # "am Tisch der Staats- und Regierungschefs Platz nehmen"
             if n == 0 and not (after < len(units) and units[after].text == ","):
@@ -387,9 +426,16 @@ def resolve(
                 k = after + 1
                 if k < len(units) and units[k].of_kind("person"):
                     continue
-                n2 = name_span(units, k, kb)
+                n2 = name_span(units, k, kb, slot=True)
                 if n2 and (k + n2 >= len(units) or units[k + n2].text in (",", ")", "(", ".")):
                     j, n = k, n2
+            if n == 0 and not demonym and _singular(units, i, u.text, base):
+                # "Evan Gershkovich, Reporter des „Wall Street Journal“"
+                k = _apposed_name(units, i, kb)
+                if k is not None:
+                    j, n = k
+            if n and (demonym or units[j].mentions) and _words(units, j, n) < 2:
+                n = 0  # "der Deutsche Bundestag"
             if n:
                 start, end = units[j].start, units[j + n - 1].end
                 name = body[start:end]
@@ -458,6 +504,60 @@ def resolve(
         if m.kind == "person" and m.key not in out.persons:
             out.persons[m.key] = discovered.get(m.key) or kb_ref(kb, m.key, on)
     return out
+
+
+ARTICLES: frozenset[str] = frozenset("der die den dem des ein eine einen einem".split())
+
+
+def _words(units: Sequence[Unit], j: int, n: int) -> int:
+    return sum(1 for u in units[j : j + n] if u.text not in NAME_PARTICLES)
+
+
+def _demonym_role(
+    units: Sequence[Unit], i: int
+) -> tuple[RoleNoun, str, str | None, str | None] | None:
+    """A demonym noun before a name ("der Deutsche Rico Krieger", "die Russin X Y"): says
+    the person's state, nothing about a position."""
+    u = units[i]
+    if not u.mentions or i == 0 or units[i - 1].lower not in ARTICLES:
+        return None
+    m = u.of_kind("state")
+    if (
+        m is None
+        or m.via not in ("demonym", "adjective")
+        or not u.text[:1].isupper()
+        or u.prefix
+        or u.suffix
+        or i + 1 >= len(units)
+        or units[i + 1].mentions
+    ):
+        return None
+    return RoleNoun(u.text, "counterpart"), u.text, m.key, None
+
+
+def _apposed_name(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> tuple[int, int] | None:
+    """A name right before a comma that a role noun then describes: "Evan Gershkovich,
+    Reporter des ...", "Anna Beispiel, die frühere Ministerin"; (index, length) of the name."""
+    c = i - 1
+    while (
+        c >= 0
+        and (
+            units[c].lower in ARTICLES
+            or (units[c].text[:1].islower() and units[c].text.isalpha())
+            or (units[c].mentions and all(m.via == "adjective" for m in units[c].mentions))
+        )
+        and i - c <= 4
+    ):
+        c -= 1
+    if c < 2 or units[c].text != ",":
+        return None
+    for k in range(max(0, c - MAX_NAME_TOKENS - 1), c - 1):
+        if k > 0 and (_is_name_token(units[k - 1], kb) or units[k - 1].text in NAME_PARTICLES):
+            continue
+        n = name_span(units, k, kb)
+        if n == c - k and _words(units, k, n) >= 2:
+            return k, n
+    return None
 
 
 def _family_first(kb: KnowledgeBase, state: str | None) -> bool:

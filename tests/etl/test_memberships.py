@@ -145,8 +145,7 @@ def test_group_noun_refers_back_to_the_organization(kb):
 
 def test_gehoeren_with_group_noun_object(kb):
     text = (
-        "Beim Brics-Gipfel ging es um Handel. "
-        "Derzeit gehören der Gruppe Brasilien und Indien an."
+        "Beim Brics-Gipfel ging es um Handel. Derzeit gehören der Gruppe Brasilien und Indien an."
     )
     assert facts(text, kb) == {("BR", "brics", "member"), ("IN", "brics", "member")}
 
@@ -199,3 +198,35 @@ def test_joined_by_verb(kb):
 
 def test_non_member_prefix_asserts_nothing(kb):
     assert facts("Norwegen gehört als Nicht-EU-Mitglied dem Schengenraum an.", kb) == set()
+
+
+def test_member_of_coordinated_organizations(kb):
+    text = "Polen ist Mitglied der EU und der Nato, hat aber eigene Interessen."
+    assert facts(text, kb) >= {("PL", "eu", "member"), ("PL", "nato", "member")}
+
+
+def test_relative_clause_membership_through_group_compound(kb):
+    text = (
+        "Gastgeber ist die Asiatisch-Pazifische Wirtschaftsgemeinschaft (Apec). "
+        "Chile, das Mitglied der Wirtschaftsgemeinschaft ist, schickte den Außenminister."
+    )
+    assert ("CL", "apec", "member") in facts(text, kb)
+
+
+def test_accession_talks_assert_candidate_status(kb):
+    text = "Die EU eröffnet Beitrittsverhandlungen mit Albanien und Nordmazedonien."
+    assert facts(text, kb) == {("AL", "eu", "candidate"), ("MK", "eu", "candidate")}
+
+
+def test_no_candidate_without_talks(kb):
+    assert facts("Die EU führt keine Beitrittsverhandlungen mit Albanien.", kb) == set()
+
+
+def test_bare_candidate_noun_uses_the_articles_organization(kb):
+    text = "Die Europäische Union berät. Bosnien und Herzegowina wird Beitrittskandidat."
+    assert ("BA", "eu", "candidate") in facts(text, kb)
+
+
+def test_list_item_status(kb):
+    text = "Die Europäische Union entschied.\n- Armenien: Status eines Beitrittskandidaten\n"
+    assert ("AM", "eu", "candidate") in facts(text, kb)

@@ -182,3 +182,44 @@ def test_titles_of_less_famous_persons():
     )
     names = {m.surface for m in extract_entities(text, None, kb).mentions if m.kind == "person"}
     assert names == {"Tom Berger", "Max Keller", "Lena Hofmann"}
+
+
+def _names(res):
+    return {m.surface for m in res.mentions if m.kind == "person"}
+
+
+def test_prefixed_role_noun_after_article_introduces_a_name(empty_kb):
+    res = extract_entities("Der frühere US-Soldat Tom Beispiel kam frei.", MAY_2024, empty_kb)
+    assert "Tom Beispiel" in _names(res)
+
+
+def test_compound_role_noun_introduces_a_name(empty_kb):
+    text = (
+        "Begleitet wurde er von Agrarminister Kai Musterlein und dem Tiergartenmörder Ilja Probow."
+    )
+    assert {"Kai Musterlein", "Ilja Probow"} <= _names(extract_entities(text, MAY_2024, empty_kb))
+
+
+def test_demonym_before_a_name(empty_kb):
+    res = extract_entities("Frei kam auch der Deutsche Rolf Beispielmann.", MAY_2024, empty_kb)
+    assert "Rolf Beispielmann" in _names(res)
+    persons = [m for m in res.mentions if m.kind == "person"]
+    assert res.persons[persons[0].key].state == "DE"
+
+
+def test_demonym_before_a_single_word_is_no_person(empty_kb):
+    res = extract_entities("Der Deutsche Bundestag stimmte zu.", MAY_2024, empty_kb)
+    assert _names(res) == set()
+
+
+def test_name_with_apposed_role_noun(empty_kb):
+    text = "Freigelassen wurden:\n  • Ben Probeweg, Reporter des „Wall Street Journal“.\n"
+    assert "Ben Probeweg" in _names(extract_entities(text, MAY_2024, empty_kb))
+
+
+def test_place_as_first_name_in_a_name_slot(empty_kb):
+    res = extract_entities(
+        "Die Bürgermeisterin von Denver, Paris Hilgert, sagte ab.", MAY_2024, empty_kb
+    )
+    assert "Paris Hilgert" in _names(res)
+    assert not any(m.kind in ("state", "place") and m.surface == "Paris" for m in res.mentions)

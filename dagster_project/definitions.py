@@ -5,6 +5,11 @@ from __future__ import annotations
 import dagster as dg
 
 from dagster_project.defs.assets.articles import parsed_articles
+from dagster_project.defs.assets.batches import (
+    BATCH_ASSETS,
+    ingest_batch_job,
+    ingest_batch_sensor,
+)
 from dagster_project.defs.assets.extraction import article_facts
 from dagster_project.defs.assets.loading import published_warehouse, warehouse_facts
 from dagster_project.defs.assets.resolution import event_groups
@@ -26,10 +31,10 @@ ASSETS = [
 ]
 
 defs = dg.Definitions(
-    assets=ASSETS,
+    assets=ASSETS + BATCH_ASSETS,  # BATCH_ASSETS: the partitioned path (docs/scaling.md)
     asset_checks=warehouse_checks,
-    jobs=[newsfacts_job],
-    sensors=[inbox_sensor],
+    jobs=[newsfacts_job, ingest_batch_job],
+    sensors=[inbox_sensor, ingest_batch_sensor],
     schedules=[nightly_schedule],
     resources=build_resources(),
 )

@@ -63,8 +63,13 @@ def facts_document(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 
     person_aliases = _aliases(con, "person_alias", "person_id")
     persons = [
-        {"name": r["name"], "aliases": person_aliases.get(r["id"], []), "state": r["code"],
-         "title": r["title"], "discovered": r["discovered"]}
+        {
+            "name": r["name"],
+            "aliases": person_aliases.get(r["id"], []),
+            "state": r["code"],
+            "title": r["title"],
+            "discovered": r["discovered"],
+        }
         for r in _rows(
             con,
             "select p.id, p.name, p.title, p.discovered, s.code from person as p"
@@ -74,8 +79,12 @@ def facts_document(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     ]
     org_aliases = _aliases(con, "organization_alias", "organization_id")
     organizations = [
-        {"name": r["name"], "abbreviation": r["abbreviation"],
-         "aliases": org_aliases.get(r["id"], []), "kind": r["kind"]}
+        {
+            "name": r["name"],
+            "abbreviation": r["abbreviation"],
+            "aliases": org_aliases.get(r["id"], []),
+            "kind": r["kind"],
+        }
         for r in _rows(con, "select id, name, abbreviation, kind from organization order by name")
         if r["id"] in org_ids
     ]
@@ -90,11 +99,16 @@ def facts_document(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         if r["id"] in place_ids
     ]
     memberships = [
-        {"state": r["state_code"], "organization": r["organization_name"], "kind": r["kind"],
-         "since": fuzzy_iso(r["since_date"], r["since_precision"])}
+        {
+            "state": r["state_code"],
+            "organization": r["organization_name"],
+            "kind": r["kind"],
+            "since": fuzzy_iso(r["since_date"], r["since_precision"]),
+        }
         for r in _rows(
-            con, "select * from v_membership where evidence_count > 0"
-            " order by organization_key, state_code, kind"
+            con,
+            "select * from v_membership where evidence_count > 0"
+            " order by organization_key, state_code, kind",
         )
     ]
 

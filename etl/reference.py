@@ -71,8 +71,9 @@ def sync_reference(con: duckdb.DuckDBPyConnection, kb: KnowledgeBase) -> None:
         }
         for o in kb.organizations.values()
     ]
-    _upsert(con, "organization", "key",
-            _frame(orgs, ["key", "name", "name_en", "abbreviation", "kind"]))
+    _upsert(
+        con, "organization", "key", _frame(orgs, ["key", "name", "name_en", "abbreviation", "kind"])
+    )
     org_ids = _ids(con, "organization", "key")
 
     places = [
@@ -92,8 +93,9 @@ def sync_reference(con: duckdb.DuckDBPyConnection, kb: KnowledgeBase) -> None:
         }
         for p in kb.persons.values()
     ]
-    _upsert(con, "person", "key",
-            _frame(persons, ["key", "name", "state_id", "title", "discovered"]))
+    _upsert(
+        con, "person", "key", _frame(persons, ["key", "name", "state_id", "title", "discovered"])
+    )
     person_ids = _ids(con, "person", "key")
 
     # Aliases and positions are leaves (nothing references them): replace them wholesale,
@@ -107,60 +109,80 @@ def sync_reference(con: duckdb.DuckDBPyConnection, kb: KnowledgeBase) -> None:
         else:
             con.execute(f"delete from {table}")
 
-    _insert(con, "state_alias", _frame(
-        [
-            {"state_id": state_ids[s.code], "alias": alias, "kind": kind}
-            for s in kb.states.values()
-            for kind, aliases in (
-                ("name", s.names),
-                ("adjective", s.adjective_stems),
-                ("demonym", s.demonyms),
-                ("metonym", s.metonyms),
-            )
-            for alias in dict.fromkeys(aliases)
-        ],
-        ["state_id", "alias", "kind"],
-    ))
-    _insert(con, "organization_alias", _frame(
-        [
-            {"organization_id": org_ids[o.key], "alias": alias}
-            for o in kb.organizations.values()
-            for alias in dict.fromkeys(
-                a for a in (*o.aliases, o.name_en, o.abbreviation) if a and a != o.name
-            )
-        ],
-        ["organization_id", "alias"],
-    ))
-    _insert(con, "place_alias", _frame(
-        [
-            {"place_id": place_ids[p.key], "alias": alias}
-            for p in kb.places.values()
-            for alias in dict.fromkeys(a for a in p.aliases if a != p.name)
-        ],
-        ["place_id", "alias"],
-    ))
-    _insert(con, "person_alias", _frame(
-        [
-            {"person_id": person_ids[p.key], "alias": alias}
-            for p in kb.persons.values()
-            for alias in dict.fromkeys(a for a in (*p.aliases, *p.short) if a != p.name)
-        ],
-        ["person_id", "alias"],
-    ))
-    _insert(con, "position", _frame(
-        [
-            {
-                "person_id": person_ids[p.key],
-                "state_id": state_ids.get(pos.state or ""),
-                "organization_id": org_ids.get(pos.organization or ""),
-                "title": pos.title,
-                "role": pos.role,
-                "valid_from": pos.valid_from,
-                "valid_to": pos.valid_to,
-            }
-            for p in kb.persons.values()
-            for pos in p.positions
-            if state_ids.get(pos.state or "") or org_ids.get(pos.organization or "")
-        ],
-        ["person_id", "state_id", "organization_id", "title", "role", "valid_from", "valid_to"],
-    ))
+    _insert(
+        con,
+        "state_alias",
+        _frame(
+            [
+                {"state_id": state_ids[s.code], "alias": alias, "kind": kind}
+                for s in kb.states.values()
+                for kind, aliases in (
+                    ("name", s.names),
+                    ("adjective", s.adjective_stems),
+                    ("demonym", s.demonyms),
+                    ("metonym", s.metonyms),
+                )
+                for alias in dict.fromkeys(aliases)
+            ],
+            ["state_id", "alias", "kind"],
+        ),
+    )
+    _insert(
+        con,
+        "organization_alias",
+        _frame(
+            [
+                {"organization_id": org_ids[o.key], "alias": alias}
+                for o in kb.organizations.values()
+                for alias in dict.fromkeys(
+                    a for a in (*o.aliases, o.name_en, o.abbreviation) if a and a != o.name
+                )
+            ],
+            ["organization_id", "alias"],
+        ),
+    )
+    _insert(
+        con,
+        "place_alias",
+        _frame(
+            [
+                {"place_id": place_ids[p.key], "alias": alias}
+                for p in kb.places.values()
+                for alias in dict.fromkeys(a for a in p.aliases if a != p.name)
+            ],
+            ["place_id", "alias"],
+        ),
+    )
+    _insert(
+        con,
+        "person_alias",
+        _frame(
+            [
+                {"person_id": person_ids[p.key], "alias": alias}
+                for p in kb.persons.values()
+                for alias in dict.fromkeys(a for a in (*p.aliases, *p.short) if a != p.name)
+            ],
+            ["person_id", "alias"],
+        ),
+    )
+    _insert(
+        con,
+        "position",
+        _frame(
+            [
+                {
+                    "person_id": person_ids[p.key],
+                    "state_id": state_ids.get(pos.state or ""),
+                    "organization_id": org_ids.get(pos.organization or ""),
+                    "title": pos.title,
+                    "role": pos.role,
+                    "valid_from": pos.valid_from,
+                    "valid_to": pos.valid_to,
+                }
+                for p in kb.persons.values()
+                for pos in p.positions
+                if state_ids.get(pos.state or "") or org_ids.get(pos.organization or "")
+            ],
+            ["person_id", "state_id", "organization_id", "title", "role", "valid_from", "valid_to"],
+        ),
+    )

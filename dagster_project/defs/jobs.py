@@ -9,7 +9,8 @@ import dagster as dg
 # knowledge-base load per step.
 newsfacts_job = dg.define_asset_job(
     "newsfacts_job",
-    selection=dg.AssetSelection.all(),
+    # the partitioned ingest-batch assets (group "batches") have their own job
+    selection=dg.AssetSelection.all() - dg.AssetSelection.groups("batches"),
     executor_def=dg.in_process_executor,
     description="Read articles, extract and resolve facts, load and publish the warehouse. "
     "Run configuration: ops.parsed_articles.config.folder (default NEWSFACTS_ARTICLES).",

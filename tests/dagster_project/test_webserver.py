@@ -192,7 +192,9 @@ def test_webserver_shows_the_graph_and_runs_the_job(webserver) -> None:
     for key, node in nodes.items():
         assert node["description"] and len(node["description"]) > 40, key
         assert node["kinds"], key
-        assert "newsfacts_job" in node["jobNames"], key
+        # the partitioned ingest-batch path (group "batches") has its own job
+        job = "ingest_batch_job" if node["groupName"] == "batches" else "newsfacts_job"
+        assert job in node["jobNames"], key
     assert ["warehouse_facts"] == [
         "/".join(d["path"]) for d in nodes["published_warehouse"]["dependencyKeys"]
     ]
@@ -210,7 +212,7 @@ def test_webserver_shows_the_graph_and_runs_the_job(webserver) -> None:
 
     [repo] = data["repositoriesOrError"]["nodes"]
     assert "newsfacts_job" in {j["name"] for j in repo["jobs"]}
-    assert {s["name"] for s in repo["sensors"]} == {"inbox_sensor"}
+    assert {s["name"] for s in repo["sensors"]} == {"inbox_sensor", "ingest_batch_sensor"}
     assert [(s["name"], s["cronSchedule"]) for s in repo["schedules"]] == [
         ("nightly_schedule", "0 3 * * *")
     ]

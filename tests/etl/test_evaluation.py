@@ -11,14 +11,33 @@ GOLD = {
     "memberships": [{"state": "FR", "organization": "EU", "kind": "member"}],
     "negatives": [{"fact": "membership", "state": "NO", "organization": "EU", "kind": "member"}],
     "events": [
-        {"id": "paris", "type": "meeting", "start": "2024-03", "state": "FR",
-         "participants": [{"person": "Emmanuel Macron", "role": "host"},
-                          {"person": "Olaf Scholz", "role": "participant"}]},
-        {"id": "rome", "type": "summit", "start": "2024-05-02", "state": "IT",
-         "participants": [{"state": "IT", "role": "host"}]},
+        {
+            "id": "paris",
+            "type": "meeting",
+            "start": "2024-03",
+            "state": "FR",
+            "participants": [
+                {"person": "Emmanuel Macron", "role": "host"},
+                {"person": "Olaf Scholz", "role": "participant"},
+            ],
+        },
+        {
+            "id": "rome",
+            "type": "summit",
+            "start": "2024-05-02",
+            "state": "IT",
+            "participants": [{"state": "IT", "role": "host"}],
+        },
     ],
-    "articles": [{"file": "a.txt", "date": "2024-03", "persons": ["Emmanuel Macron"],
-                  "states": ["FR", "DE"], "organizations": ["EU"]}],
+    "articles": [
+        {
+            "file": "a.txt",
+            "date": "2024-03",
+            "persons": ["Emmanuel Macron"],
+            "states": ["FR", "DE"],
+            "organizations": ["EU"],
+        }
+    ],
 }
 
 
@@ -28,22 +47,47 @@ def test_norm_folds_case_accents_sharp_s_and_punctuation() -> None:
 
 def test_matching_by_alias_key_and_type_group_with_duplicates() -> None:
     export = {
-        "persons": [{"name": "Präsident Emmanuel Macron", "aliases": []},
-                    {"name": "Olaf Scholz", "aliases": []}],
-        "organizations": [{"name": "Europäische Union", "abbreviation": "EU", "aliases": []}],
-        "memberships": [{"state": "FR", "organization": "EU", "kind": "member"},
-                        {"state": "NO", "organization": "EU", "kind": "member"}],
-        "events": [
-            {"type": "visit", "start": "2024-03-14", "state": "FR",
-             "participants": [{"person": "Präsident Emmanuel Macron", "role": "host"},
-                              {"person": "Olaf Scholz", "role": "absent"}]},
-            {"type": "meeting", "start": "2024", "state": "FR",
-             "participants": [{"person": "Olaf Scholz", "role": "participant"}]},
-            {"type": "summit", "start": "2024-06", "state": "IT",
-             "participants": [{"state": "IT", "role": "host"}]},
+        "persons": [
+            {"name": "Präsident Emmanuel Macron", "aliases": []},
+            {"name": "Olaf Scholz", "aliases": []},
         ],
-        "articles": [{"file": "a.txt", "date": "2024-03", "persons": ["Präsident Emmanuel Macron"],
-                      "states": ["FR"], "organizations": ["EU"]}],
+        "organizations": [{"name": "Europäische Union", "abbreviation": "EU", "aliases": []}],
+        "memberships": [
+            {"state": "FR", "organization": "EU", "kind": "member"},
+            {"state": "NO", "organization": "EU", "kind": "member"},
+        ],
+        "events": [
+            {
+                "type": "visit",
+                "start": "2024-03-14",
+                "state": "FR",
+                "participants": [
+                    {"person": "Präsident Emmanuel Macron", "role": "host"},
+                    {"person": "Olaf Scholz", "role": "absent"},
+                ],
+            },
+            {
+                "type": "meeting",
+                "start": "2024",
+                "state": "FR",
+                "participants": [{"person": "Olaf Scholz", "role": "participant"}],
+            },
+            {
+                "type": "summit",
+                "start": "2024-06",
+                "state": "IT",
+                "participants": [{"state": "IT", "role": "host"}],
+            },
+        ],
+        "articles": [
+            {
+                "file": "a.txt",
+                "date": "2024-03",
+                "persons": ["Präsident Emmanuel Macron"],
+                "states": ["FR"],
+                "organizations": ["EU"],
+            }
+        ],
     }
     report = score(export, GOLD)
     s = report.scores

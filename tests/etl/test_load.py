@@ -97,9 +97,7 @@ def meeting_report(body: str, published: FuzzyDate | None) -> ArticleFacts:
     )
 
 
-EU_KEY = next(
-    o.key for o in load_knowledge_base().organizations.values() if o.abbreviation == "EU"
-)
+EU_KEY = next(o.key for o in load_knowledge_base().organizations.values() if o.abbreviation == "EU")
 JULY = FuzzyDate(date(2024, 7, 1), "month")
 BODY_A = "Die Ministerin Anna Probst traf in Frankreich, dem EU-Mitglied, ihre Kollegen."
 BODY_B = "Anna Probst traf sich in Frankreich, einem Land der EU, mit Diplomaten zum Gespräch."

@@ -487,7 +487,15 @@ def _resolve(expr: DateExpr, published: FuzzyDate | None, tense: Tense | None) -
         return _clamp_precision(pv + timedelta(days=expr.offset), "day", pub)
     if expr.kind == "relative":
         if expr.unit == "week":
-            return _clamp_precision(pv + timedelta(days=7 * expr.offset), "month", pub)
+            target = pv + timedelta(days=7 * expr.offset)
+            monday = target - timedelta(days=target.weekday())
+            last = pv if expr.offset == 0 and tense != "future" else monday + timedelta(days=6)
+            if pub.precision == "day" and monday.month != last.month:
+                # "in dieser Woche" from Saturday 1 March: Monday was in February
+                if monday.year != last.year:
+                    return None
+                return FuzzyDate(date(monday.year, 1, 1), "year")
+            return _clamp_precision(target, "month", pub)
         if expr.unit == "month":
             y, m = _shift_month(pv.year, pv.month, expr.offset)
             return _clamp_precision(date(y, m, 1), "month", pub)

@@ -137,6 +137,8 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     if not ca or not cb:
         return False
     if group == "meet":
+        if _remote(a) != _remote(b) and (a.state or b.state):
+            return False  # a phone call is not the visit or talks held in a place
         # the visitor of a visit is who the event is about; hosts may go unnamed in a report
         if not (ca & cb or _state_overlap(a, b)):
             return False
@@ -145,6 +147,15 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     if not (ea & eb or _state_overlap(a, b)):
         return False
     return _covers(ca, eb | _person_states(b), b) or _covers(cb, ea | _person_states(a), a)
+
+
+_REMOTE_PREFIXES = ("telefon", "videoschalt", "videokonferenz")
+
+
+def _remote(ev: EventFact) -> bool:
+    """Reported only as a phone or video call ("telefonierte", "Telefonat")."""
+    words = [e.surface.lower() for e in ev.evidence]
+    return bool(words) and all(w.startswith(_REMOTE_PREFIXES) for w in words)
 
 
 def _person_states(ev: EventFact) -> set[tuple[str, str]]:

@@ -50,7 +50,7 @@ _ENUM_GLUE = frozenset(
 _PREPS = {
     "mit": "mit", "darunter": "mit", "neben": "mit", "zwischen": "mit",
     "aus": "aus", "gegen": "gegen", "auf": "auf", "nach": "nach", "von": "von",
-    "in": "in", "im": "in", "bei": "in", "beim": "in", "vor": "in",
+    "in": "in", "im": "in", "ins": "in", "bei": "in", "beim": "in", "vor": "in",
     "an": "an", "am": "an", "zu": "zu", "zum": "zu", "zur": "zu", "ohne": "ohne",
     "über": "über", "für": "für", "um": "um", "durch": "nach", "laut": "laut",
     "unter": "unter", "seit": "seit", "wegen": "über",
@@ -204,7 +204,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "source_nouns spokesperson_titles leader_titles leader_roles pronouns_singular "
         "pronouns_plural clause_starters coordination_starters reference_preps transparent_words "
         "relative_pronouns place_continuations host_verbs new_event_cues represent_verbs "
-        "treaty_act_nouns member_nouns same_time_cues force_nouns"
+        "treaty_act_nouns member_nouns same_time_cues force_nouns end_nouns date_words "
+        "present_forms past_auxiliaries"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -753,7 +754,36 @@ def _clause_candidates(
     hits = clause.hits
 
     # --- which hits make events -------------------------------------------------------------
-    types_present = {h.entry.type for h in hits if h.entry.weight != "support"}
+    ref_preps = lex.cue("reference_preps")
+
+    def _live(h: Hit) -> bool:
+        """Not a noun inside a reference phrase ("Nach dem Gipfel telefonierte er ...")."""
+        if not h.entry.noun:
+            return True
+        rel = h.index - clause.lo
+        return not set(words[max(0, rel - 3) : rel]) & ref_preps
+
+    end_nouns = lex.cue("end_nouns")
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.entry.weight == "weak"
+            and h.entry.noun
+            and h.index - clause.lo >= 2
+            and words[h.index - clause.lo - 1] in ("des", "eines")
+            and words[h.index - clause.lo - 2] in end_nouns
+        )  # "ein Ende des Krieges": the war is background, not dated by the clause
+        and not (
+            h.entry.type == "legal"
+            and not h.entry.noun
+            and h.index + 1 < clause.hi
+            and tokens[h.index + 1].capital
+            and tokens[h.index + 1].low not in lex.cue("date_words")
+            and not any(m.start == tokens[h.index + 1].start for m in mentions)
+        )  # "einen zu lebenslanger Haft verurteilten Mörder": an attribute, no verdict
+    ]
+    types_present = {h.entry.type for h in hits if h.entry.weight != "support" and _live(h)}
     margin = bool(wordset & lex.cue("margin_cues"))
     attend = _verb_present(lex.attend, tokens, clause)
     absent_verb = _verb_present(lex.absence, tokens, clause)
@@ -993,6 +1023,7 @@ def _bind(
         subject_ok = False
     bound: dict[int, _Slot] = {}
     last_host: int | None = None
+    last_host_end: int | None = None
     member_of: str | None = None
     represented = (
         cand.type == "summit"
@@ -1020,9 +1051,11 @@ def _bind(
         name = slot.name
         if _is_adjective(m) and name != "compound":
             force = mi + 1 < clause.hi and tokens[mi + 1].low in lex.cue("force_nouns")
-            if spec.adjective_role and m.kind == "state" and (0 < main.index - mi <= 2 or (
-                force and not main.entry.noun
-            )):  # "russische Invasion"; "die ukrainische Armee ... vorrückt"
+            if (
+                spec.adjective_role
+                and m.kind == "state"
+                and (0 < main.index - mi <= 2 or (force and not main.entry.noun))
+            ):  # "russische Invasion"; "die ukrainische Armee ... vorrückt"
                 cand.add("state", m.key, spec.adjective_role)
                 cand.has_subject = True
                 continue
@@ -1078,10 +1111,22 @@ def _bind(
             )
         ):
             name = "mit"  # "Putin hat Kim ... empfangen": the one received is no host
+        if (
+            name == "subject"
+            and host_subject
+            and cand.type in ("summit", "meeting")
+            and last_host_end is not None
+            and last_host_end < mi
+            and not any(
+                t.punct or t.low in _ENUM_GLUE for t in tokens[last_host_end + 1 : mi]
+            )
+        ):
+            name = "mit"  # "Am Sonntag empfängt Starmer Selenskyj": subject, then the received
         if name == "host" or (
             name == "subject" and host_subject and cand.type in ("summit", "meeting")
         ):
             last_host = mi
+            last_host_end = _token_index(tokens, m.end - 1)
             role: str | None = "host"
             cand.hosts_explicit = True
         elif name == "absent":
@@ -1293,9 +1338,19 @@ def _date(
         after = [e for e in exprs if e.start >= pos]
         exprs = after[:1] or exprs[-1:]
     tense: Tense = "future" if cand.status == "planned" else "past"
+    clause_low = {t.low for t in tokens[clause.lo : clause.hi]}
+    present = bool(clause_low & art.lex.cue("present_forms")) and not (
+        clause_low & art.lex.cue("past_auxiliaries")
+    )  # "Am Sonntag empfängt Starmer ...": a weekday with a present verb is the coming one
     for e in exprs:
         if e.since and not spec.durative:
             continue  # "zum ersten Mal seit letztem September" does not date the meeting
+        if present and e.kind == "weekday" and tense == "past":
+            span = resolve_span(e, art.published, "future")
+            pub = art.published
+            if span is not None and pub is not None and span[0].value > pub.value:
+                cand.status = "planned"
+                tense = "future"
         span = resolve_span(e, art.published, tense)
         if span is None:
             continue
@@ -1659,6 +1714,8 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
         return None
     if typ == "meeting" and len(parts) < 2:
         return None
+    if all(p.role == "absent" for p in parts) and not (c.start or c.place or c.organization):
+        return None  # "war zu dem Gipfel nicht eingeladen": who stays away from an unknown event
     if c.status == "planned" and c.start is None and c.place is None:
         return None  # an intention without date or place is no event yet
     return EventFact(

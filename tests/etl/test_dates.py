@@ -191,3 +191,13 @@ def test_weekday_with_appositive_dem_date_is_one_explicit_date() -> None:
 
     found = find_dates("Er empfing die Gäste am Dienstag, dem 11. Juli, in Vilnius.")
     assert [(e.kind, e.month, e.day) for e in found] == [("date", 7, 11)]
+
+
+def test_this_week_across_a_month_boundary_names_no_month() -> None:
+    saturday = FuzzyDate(date(2025, 3, 1), "day")  # the week began on Monday 24 February
+    (expr,) = find_dates("Er war in dieser Woche in Berlin.", 0)
+    got = resolve(expr, saturday, "past")
+    assert got is None or got.precision == "year"
+    midweek = FuzzyDate(date(2025, 3, 13), "day")
+    got = resolve(expr, midweek, "past")
+    assert got is not None and got.precision == "month" and got.value.month == 3

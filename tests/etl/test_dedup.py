@@ -275,3 +275,16 @@ def test_transitive_gluing_is_avoided() -> None:
     vague = ev("meeting", (P, "scholz", "participant"), (P, "macron", "participant"))
     out = cluster([("x", a), ("y", b), ("z", vague)])
     assert len(out) == 2
+
+
+def test_a_phone_call_is_not_the_visit_in_a_place() -> None:
+    import dataclasses
+
+    visit = ev("visit", ("person", "a", "participant"), ("person", "b", "host"),
+               ("state", "DE", "host"), start="2025-08", state="DE")  # fmt: skip
+    call = ev("meeting", ("person", "a", "participant"), ("person", "b", "participant"),
+              start="2025-08")  # fmt: skip
+    call = dataclasses.replace(call, evidence=[Evidence(1, 0, 12, "telefonierte")])
+    assert not same_event(visit, call)
+    talks = dataclasses.replace(call, evidence=[Evidence(1, 0, 7, "Treffen")])
+    assert same_event(visit, talks)

@@ -662,3 +662,89 @@ def test_attack_on_a_state_happens_in_that_state() -> None:
     ev = only(events("Im Mai begann der Angriff Ägyptens auf Italien."), "attack")
     assert roles(ev).get("IT") == "target"
     assert ev.state == "IT"
+
+
+# ----------------------------------------------------------------- round 4: test-set causes
+
+
+def test_call_after_a_summit_named_in_a_reference_phrase_is_its_own_meeting() -> None:
+    evs = events(
+        "Am Montag kamen die Staatschefs der G20 in Rom zu einem Gipfel zusammen. "
+        "Nach dem Gipfel telefonierte Biden am Dienstag mit Macron."
+    )
+    ev = only(evs, "meeting")
+    assert roles(ev) == {"joe-biden": "participant", "emmanuel-macron": "participant"}
+
+
+def test_two_sides_that_spoke_about_something_held_talks() -> None:
+    ev = only(
+        events("Biden und Macron hatten am Montag in Rom über die Lage im Nahen Osten gesprochen."),
+        "meeting",
+    )
+    assert {"joe-biden", "emmanuel-macron"} <= set(roles(ev))
+
+
+def test_one_speaker_about_a_topic_is_no_meeting() -> None:
+    assert not [e for e in events("Scholz sprach am Montag über die Lage.") if e.type == "meeting"]
+
+
+def test_the_end_of_a_war_is_no_dated_attack() -> None:
+    evs = events("Am Montag sprachen Macron und Biden in Rom über ein Ende des Krieges.")
+    assert not [e for e in evs if e.type == "attack"]
+
+
+def test_attributive_verdict_participle_is_no_verdict() -> None:
+    evs = events("Deutschland schob am Montag einen zu lebenslanger Haft verurteilten Mörder ab.")
+    assert not [e for e in evs if e.type == "legal"]
+
+
+def test_an_invitation_into_a_state_is_a_planned_visit_hosted_by_who_invites() -> None:
+    ev = only(events("Biden lud Macron für Montag nach Washington in die USA ein."), "visit")
+    assert ev.status == "planned"
+    assert roles(ev)["joe-biden"] == "host"
+    assert roles(ev)["emmanuel-macron"] == "participant"
+
+
+def test_inverted_host_verb_makes_the_second_name_the_received_guest() -> None:
+    ev = only(
+        events(
+            "Am Sonntag empfängt Scholz Macron und weitere Regierungschefs "
+            "in Berlin zu einem Gipfel."
+        ),
+        "summit",
+    )
+    assert roles(ev)["olaf-scholz"] == "host"
+    assert roles(ev)["emmanuel-macron"] == "participant"
+
+
+def test_a_weekday_with_a_present_verb_is_the_coming_day_and_planned() -> None:
+    published = FuzzyDate(date(2023, 7, 1), "day")  # a Saturday
+    ev = only(
+        events("Am Sonntag empfängt Scholz Macron in Berlin zu einem Gipfel.", published), "summit"
+    )
+    assert ev.status == "planned"
+    assert ev.start == FuzzyDate(date(2023, 7, 2), "day")
+
+
+def test_a_weekday_with_a_past_auxiliary_stays_in_the_past() -> None:
+    published = FuzzyDate(date(2023, 7, 1), "day")
+    ev = only(
+        events("Am Sonntag hat Scholz Macron in Berlin getroffen.", published), ("meeting", "visit")
+    )
+    assert ev.status == "occurred"
+    assert ev.start is not None and ev.start.value < published.value
+
+
+def test_only_an_absentee_of_an_unnamed_gathering_is_no_event() -> None:
+    assert not events("Macron war zu dem Gipfel nicht eingeladen.")
+
+
+def test_a_guest_of_a_foreign_leader_is_a_visit_hosted_by_him() -> None:
+    ev = only(events("Macron war am Montag bei Biden zu Gast."), "visit")
+    assert ev.state == "US"
+    assert roles(ev)["joe-biden"] == "host"
+    assert roles(ev)["emmanuel-macron"] == "participant"
+
+
+def test_a_guest_at_home_is_no_visit() -> None:
+    assert not [e for e in events("Scholz war am Montag in Berlin zu Gast.") if e.type == "visit"]

@@ -204,6 +204,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "source_nouns spokesperson_titles leader_titles leader_roles pronouns_singular "
         "pronouns_plural clause_starters coordination_starters reference_preps transparent_words "
         "relative_pronouns place_continuations host_verbs new_event_cues represent_verbs "
+        "pair_subjects pair_determiners attendee_subjects "
         "treaty_act_nouns member_nouns same_time_cues force_nouns end_nouns date_words "
         "present_forms past_auxiliaries"
     ).split()
@@ -1610,6 +1611,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
         target = _antecedent(c, done, None, _salience(done, art))
         if target is not None:
             _absorb(target, c)
+    _collective_signers(done, art)
     for c in done:
         if c.merged_into is not None:
             continue
@@ -1633,6 +1635,51 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             if ev is not None:
                 events.append(ev)
     return events
+
+
+def _collective_signers(done: Sequence[Cand], art: _Article) -> None:
+    """An agreement whose signers are only a collective subject: "Beide Seiten unterzeichneten
+    ..." are the states of the talks the article is about, "einigten sich die Teilnehmer auf ..."
+    is the organization of its summit."""
+    lex = art.lex
+    pair, dets = lex.cue("pair_subjects"), lex.cue("pair_determiners")
+    attendees = lex.cue("attendee_subjects")
+    salience = _salience(done, art)
+    for c in done:
+        if c.merged_into is not None or c.type != "agreement" or c.roles:
+            continue
+        words = [w.strip(".,;:!?„“\"()").lower() for w in art.sentences[c.sentence].text.split()]
+        is_pair = any(w in pair and i and words[i - 1] in dets for i, w in enumerate(words))
+        is_attendees = not is_pair and any(w in attendees for w in words)
+        if not (is_pair or is_attendees):
+            continue
+        kinds = ("meeting", "visit") if is_pair else ("summit",)
+        pool = [
+            d for d in done
+            if d.merged_into is None and d.type in kinds and d.status == "occurred"
+            and d.sentence <= c.sentence
+        ]  # fmt: skip
+        if not pool:
+            continue
+        d = max(pool, key=lambda d: (salience.get(id(d), 0), -d.sentence))
+        if is_pair:
+            states = {art.entity_state(k) for k, r in d.roles.items() if r != "absent"}
+            states.discard(None)
+            if d.state:
+                states.add(d.state)
+            if len(states) != 2:
+                continue
+            for st in sorted(s for s in states if s):
+                c.add("state", st, "participant")
+        else:
+            if d.organization is None:
+                continue
+            c.organization = d.organization
+            c.add("organization", d.organization, "participant")
+        c.place = c.place or d.place
+        c.state = c.state or d.state
+        if c.start is None:
+            c.start, c.end = d.start, d.end
 
 
 def _split_destinations(c: Cand, spec: TypeSpec) -> list[Cand]:

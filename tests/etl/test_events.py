@@ -748,3 +748,25 @@ def test_a_guest_of_a_foreign_leader_is_a_visit_hosted_by_him() -> None:
 
 def test_a_guest_at_home_is_no_visit() -> None:
     assert not [e for e in events("Scholz war am Montag in Berlin zu Gast.") if e.type == "visit"]
+
+
+def test_both_sides_signing_are_the_two_states_of_the_visit() -> None:
+    evs = events(
+        "Präsident Macron reiste am Montag nach Ägypten. In Kairo empfing ihn al-Sisi.\n"
+        "Beide Seiten unterzeichneten drei Abkommen über Energie und Handel.",
+        FuzzyDate(date(2023, 7, 12), "day"),
+    )
+    ev = only(evs, "agreement")
+    assert roles(ev) == {"FR": "participant", "EG": "participant"}
+    assert ev.state == "EG"
+
+
+def test_the_participants_agreeing_are_the_summits_organization() -> None:
+    evs = events(
+        "Beim G20-Gipfel in Johannesburg am Samstag sprach Lula über Hunger.\n"
+        "Am Ende einigten sich die Teilnehmer auf eine gemeinsame Erklärung.",
+        FuzzyDate(date(2023, 7, 12), "day"),
+    )
+    ev = only(evs, "agreement")
+    assert roles(ev) == {"g20": "participant"}
+    assert (ev.organization, ev.place) == ("g20", "johannesburg")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -139,28 +139,26 @@ def alembic_config() -> Config:
     return cfg
 
 
+def _alembic(db: Path, action: Callable[[Config, str], None], revision: str) -> None:
+    """Run an Alembic command on one file, through a connection that is released afterwards."""
+    engine = create_engine(f"duckdb:///{db}", poolclass=NullPool)
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            action(cfg, revision)
+    finally:
+        engine.dispose()
+
+
 def migrate(db: Path, revision: str = "head") -> None:
     """Upgrade one DuckDB file to a revision (creating the file, BI-compatible, if needed)."""
     create_database(db)
-    engine = create_engine(f"duckdb:///{db}", poolclass=NullPool)
-    try:
-        with engine.begin() as conn:
-            cfg = alembic_config()
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
-    finally:
-        engine.dispose()
+    _alembic(db, command.upgrade, revision)
 
 
 def downgrade(db: Path, revision: str) -> None:
-    engine = create_engine(f"duckdb:///{db}", poolclass=NullPool)
-    try:
-        with engine.begin() as conn:
-            cfg = alembic_config()
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, revision)
-    finally:
-        engine.dispose()
+    _alembic(db, command.downgrade, revision)
 
 
 def _last_run(db: Path) -> tuple[Any, ...] | None:

@@ -5,7 +5,8 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from dagster_project.defs.resources import WarehouseFiles, open_connection
-from etl import load, reference, warehouse
+from etl import warehouse
+from etl.batches import sync_reference
 from etl.knowledge_base import load_knowledge_base
 
 
@@ -38,15 +39,7 @@ def warehouse_schema(warehouse_files: WarehouseFiles) -> dg.MaterializeResult:
 def reference_entities(duckdb: DuckDBResource) -> dg.MaterializeResult:
     kb = load_knowledge_base()
     with open_connection(duckdb) as con:
-        synced = load.reference_version(con) != kb.version
-        if synced:
-            con.execute("begin")
-            try:
-                reference.sync_reference(con, kb)
-                con.execute("commit")
-            except BaseException:
-                con.execute("rollback")
-                raise
+        synced = sync_reference(con, kb)
         counts = {
             t: con.execute(f"select count(*) from {t}").fetchone()[0]  # type: ignore[index]
             for t in ("state", "organization", "place", "person", "position")

@@ -30,6 +30,12 @@ ROLE_RANK = {"participant": 0, "absent": 1, "target": 2, "perpetrator": 3, "host
 _PRECISION = {"year": 0, "month": 1, "day": 2}
 MULTI_DAY = frozenset({"summit", "visit"})
 DAY_SLACK = 3  # a visit reported on the 16th and on the 17th is one visit
+# An undated report ("Putin traf Xi") is about something within this many days of the day it
+# was published; older or later happenings come with a date in news copy ("2014 annektierte").
+# Not for one-off happenings that copy keeps recalling undated for years: a state joins an
+# organization once, and "die Invasion" is the one that began in 2022.
+REPORT_WINDOW_DAYS = 366
+UNWINDOWED = frozenset({"accession", "attack"})
 
 
 def group_of(event_type: str) -> str:
@@ -53,6 +59,30 @@ def interval(start: FuzzyDate | None, end: FuzzyDate | None = None) -> tuple[dat
     return lo, max(lo, hi)
 
 
+def span(ev: EventFact) -> tuple[date, date] | None:
+    """The days an event can cover for matching: its dates, else around the day it was reported.
+
+    Without the fallback an undated report would match events of any date: wrong for a stream
+    that spans years (two Putin-Xi meetings years apart glued by one undated mention), and
+    costly, since the candidates of every undated report grow with the whole warehouse. None
+    only for an undated report from an undated article, which still matches every date.
+    """
+    days = interval(ev.start, ev.end)
+    if days is None and ev.reported is not None and ev.type not in UNWINDOWED:
+        window = timedelta(days=REPORT_WINDOW_DAYS)
+        return ev.reported - window, ev.reported + window
+    return days
+
+
+def spans_overlap(
+    a: tuple[date, date] | None, b: tuple[date, date] | None, slack_days: int = 0
+) -> bool:
+    if a is None or b is None:
+        return True
+    slack = timedelta(days=slack_days)
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
+
+
 def dates_overlap(
     a_start: FuzzyDate | None,
     a_end: FuzzyDate | None,
@@ -61,11 +91,7 @@ def dates_overlap(
     slack_days: int = 0,
 ) -> bool:
     """True when the two fuzzy intervals can be the same time (unknown dates agree with all)."""
-    a, b = interval(a_start, a_end), interval(b_start, b_end)
-    if a is None or b is None:
-        return True
-    slack = timedelta(days=slack_days)
-    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
+    return spans_overlap(interval(a_start, a_end), interval(b_start, b_end), slack_days)
 
 
 def _entities(ev: EventFact, roles: Iterable[str] | None = None) -> set[tuple[str, str]]:
@@ -103,7 +129,7 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     if group_of(a.type) != group_of(b.type):
         return False
     slack = DAY_SLACK if a.type in MULTI_DAY or b.type in MULTI_DAY else 0
-    if not dates_overlap(a.start, a.end, b.start, b.end, slack):
+    if not spans_overlap(span(a), span(b), slack):
         return False
     if a.state and b.state and a.state != b.state:
         return False
@@ -220,6 +246,7 @@ def merge(a: EventFact, b: EventFact) -> EventFact:
         title=a.title if len(a.evidence) >= len(b.evidence) else b.title,
         participants=parts,
         evidence=evidence,
+        reported=min((d for d in (a.reported, b.reported) if d is not None), default=None),
     )
 
 

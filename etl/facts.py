@@ -126,6 +126,9 @@ class EventFact:
     title: str
     participants: list[Participant] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    # the publication day of the earliest article reporting it: dedup's stand-in for the date
+    # of an undated report (see `etl.dedup.span`); not part of the exported facts
+    reported: date | None = None
 
 
 @dataclass

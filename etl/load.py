@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -394,7 +394,7 @@ class _BlockIndex:
         (as `group_events` always did; `_bind_groups` never did); under every key the object
         has, the months of its new dates are added. Old entries stay: they only widen the
         candidate set, and `same_event` decides."""
-        span = dedup.interval(ev.start, ev.end)
+        span = dedup.span(ev)
         keys = self._keys[id(obj)]
         if new_keys or not keys:
             for k in dedup.blocking_keys(ev):
@@ -416,7 +416,7 @@ class _BlockIndex:
                     bucket.append((pos, obj))
 
     def candidates(self, key: Any, ev: EventFact) -> list[Any]:
-        span = dedup.interval(ev.start, ev.end)
+        span = dedup.span(ev)
         if span is None:
             return [obj for _, obj in self._all.get(key, ())]
         slack = timedelta(days=dedup.DAY_SLACK)
@@ -449,7 +449,10 @@ def group_events(extracted: Sequence[ExtractedArticle]) -> list[EventGroup]:
     groups: list[EventGroup] = []
     index = _BlockIndex()
     for e in extracted:
+        reported = e.article.published.value if e.article.published else None
         for ev in e.facts.events:
+            if ev.reported is None and reported is not None:
+                ev = replace(ev, reported=reported)
             match = index.first_match(ev)
             if match is None:
                 match = EventGroup(ev, [])
@@ -495,6 +498,8 @@ def _existing_events(
     the events those 10 could merge with, not every event of a popular state or person. The
     blocking-key test in Python below stays the arbiter."""
     slack = timedelta(days=dedup.DAY_SLACK)
+    window_days = dedup.REPORT_WINDOW_DAYS
+    unwindowed = ", ".join(f"'{t}'" for t in sorted(dedup.UNWINDOWED))
     keys: set[Any] = set()
     probe_rows: list[dict[str, Any]] = []
     persons = _person_ids(
@@ -503,7 +508,7 @@ def _existing_events(
     )
     ids = {"person": persons, "state": dims["state"], "organization": dims["organization"]}
     for g in groups:
-        span = dedup.interval(g.merged.start, g.merged.end)
+        span = dedup.span(g.merged)
         for key in dedup.blocking_keys(g.merged):
             keys.add(key)
             grp, kind, name = key
@@ -528,9 +533,21 @@ def _existing_events(
         rows = con.execute(
             f"""with k as (select grp, kind, ident::integer as ident, lo::date as lo,
                                   hi::date as hi from _event_probe),
-            e as (select e.*, {_EVENT_GROUP_SQL} as grp, e.start_date as lo, {_EVENT_HI_SQL} as hi
-                  from event e
-                  where e.start_date is null or (e.start_date between ? and ?)),
+            reported as (
+                select ee.event_id, min(a.published_date) as day
+                from event e join event_evidence ee on ee.event_id = e.id
+                  join sentence s on s.id = ee.sentence_id
+                  join article a on a.id = s.article_id
+                where e.start_date is null and e.type not in ({unwindowed})
+                group by ee.event_id),
+            e as (select e.*, {_EVENT_GROUP_SQL} as grp, r.day as reported,
+                    coalesce(e.start_date, r.day - {window_days}) as lo,
+                    case when e.start_date is null then r.day + {window_days}
+                      else {_EVENT_HI_SQL} end as hi
+                  from event e left join reported r on r.event_id = e.id
+                  where e.start_date between ? and ?
+                    or (e.start_date is null and (r.day is null
+                        or r.day between ?::date - {window_days} and ?::date + {window_days}))),
             hit as (
                 select e.id from e join k on {overlap} and k.kind = 'person'
                   join participation pa on pa.event_id = e.id and pa.person_id = k.ident
@@ -545,9 +562,10 @@ def _existing_events(
                 union select e.id from e join k on {overlap} and k.kind = 'state'
                   and k.ident is null and e.state_id is null and e.organization_id is null)
             select e.id, e.type, e.title, e.start_date, e.start_precision, e.end_date,
-                   e.end_precision, e.place_id, e.state_id, e.organization_id, e.status
-            from event e where e.id in (select id from hit) order by e.id""",
-            list(window),
+                   e.end_precision, e.place_id, e.state_id, e.organization_id, e.status,
+                   e.reported
+            from e where e.id in (select id from hit) order by e.id""",
+            [*window, *window],
         ).fetchall()
     finally:
         con.unregister("_event_probe")
@@ -581,6 +599,7 @@ def _existing_events(
             organization=inv["organization"].get(r[9]) if r[9] else None,
             status=r[10],
             participants=parts.get(r[0], []),
+            reported=r[11],
         )
         if dedup.blocking_keys(ev) & keys:
             clusters.append(_Cluster(r[0], ev, [], True))
@@ -593,9 +612,13 @@ def _bind_groups(
     dims: dict[str, dict[str, int]],
 ) -> list[_Cluster]:
     """Match each batch group against the warehouse's events: merge into one, or a new event."""
-    dated = [d.value for g in groups for d in (g.merged.start, g.merged.end) if d is not None]
+    spans = [dedup.span(g.merged) for g in groups]
+    # 400 days: an existing event dated to a year starts up to a year before what it covers
     slack = timedelta(days=400)
-    window = (min(dated) - slack, max(dated) + slack) if dated else (date.min, date.max)
+    if spans and None not in spans:
+        window = (min(s[0] for s in spans if s) - slack, max(s[1] for s in spans if s) + slack)
+    else:  # a report that matches any date (undated, from an undated article)
+        window = (date(1000, 1, 1), date(9000, 12, 31))
     existing = _existing_events(con, groups, window, dims)
     index = _BlockIndex()
     for c in existing:

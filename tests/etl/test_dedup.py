@@ -288,3 +288,30 @@ def test_a_phone_call_is_not_the_visit_in_a_place() -> None:
     assert not same_event(visit, call)
     talks = dataclasses.replace(call, evidence=[Evidence(1, 0, 7, "Treffen")])
     assert same_event(visit, talks)
+
+
+def test_an_undated_report_matches_only_events_within_a_year_of_its_publication() -> None:
+    """Two Putin-Xi meetings years apart must not be glued by one undated mention."""
+    talks = ((P, "putin"), (P, "xi"))
+
+    def meeting(start: str | None, reported: date | None) -> EventFact:
+        e = ev("meeting", *((k, key, "participant") for k, key in talks), start=start)
+        e.reported = reported
+        return e
+
+    undated = meeting(None, date(2024, 7, 10))
+    assert same_event(meeting("2024-05-16", date(2024, 5, 17)), undated)
+    assert not same_event(meeting("2019-06-05", date(2019, 6, 6)), undated)
+    assert not same_event(meeting(None, date(2020, 1, 1)), undated)
+    assert same_event(meeting(None, date(2024, 3, 1)), undated)
+    # an undated report of an undated article still matches any date
+    assert same_event(meeting("2019-06-05", None), meeting(None, None))
+    assert merge(undated, meeting(None, date(2024, 3, 1))).reported == date(2024, 3, 1)
+
+
+def test_an_undated_war_reference_still_meets_the_dated_invasion() -> None:
+    """"Die Invasion" in 2025 copy is the one of February 2022: attacks keep no window."""
+    invasion = ev("attack", (S, "RU", "perpetrator"), (S, "UA", "target"), start="2022-02-24")
+    later = ev("attack", (S, "RU", "perpetrator"), (S, "UA", "target"))
+    later.reported = date(2025, 3, 1)
+    assert same_event(invasion, later)

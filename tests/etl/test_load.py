@@ -62,8 +62,11 @@ def article(name: str, body: str, published: FuzzyDate | None = None) -> ParsedA
     return ParsedArticle(name, sha, body.split(".")[0], None, body, published, "utf-8")
 
 
-def meeting_report(body: str, published: FuzzyDate | None) -> ArticleFacts:
-    """Facts as extraction would return them for 'Die Ministerin Anna Probst traf in Paris ...'."""
+def meeting_report(
+    body: str, published: FuzzyDate | None, dated: bool = True
+) -> ArticleFacts:
+    """Facts as extraction would return them for 'Die Ministerin Anna Probst traf in Paris ...'
+    (the meeting dated like the article, or with ``dated=False`` without a date)."""
     s0 = Sentence(0, 0, len(body), body)
     start = body.index("Anna Probst")
     fr = body.index("Frankreich")
@@ -72,7 +75,7 @@ def meeting_report(body: str, published: FuzzyDate | None) -> ArticleFacts:
     ev = EventFact(
         type="meeting",
         status="occurred",
-        start=published,
+        start=published if dated else None,
         end=None,
         place=None,
         state="FR",
@@ -108,6 +111,7 @@ def run_batch(
     parsed: list[ParsedArticle],
     rejections: list[Rejection] | None = None,
     version: str | None = None,
+    dated: bool = True,
 ) -> load.LoadStats:
     kb = load_knowledge_base()
     if version is not None:
@@ -117,7 +121,8 @@ def run_batch(
     load.retract_articles(c, plan.superseded_ids, supersede=True)
     load.retract_articles(c, plan.stale_ids)
     extracted = [
-        load.ExtractedArticle(a, meeting_report(a.body, a.published)) for a in plan.to_extract
+        load.ExtractedArticle(a, meeting_report(a.body, a.published, dated))
+        for a in plan.to_extract
     ]
     run_id = load.start_run(c, "test", kb.version)
     stats = load.load_batch(
@@ -140,6 +145,30 @@ def test_same_meeting_in_two_articles_is_one_event_with_two_articles(con) -> Non
     assert roles == [("FR", "host", 2), ("anna-probst", "participant", 2)]
     person = con.execute("select name, discovered from person where key = 'anna-probst'")
     assert person.fetchone() == ("Anna Probst", True)
+
+
+def test_undated_reports_merge_only_with_events_around_their_publication(con) -> None:
+    """An undated "Anna Probst traf ..." is about a recent meeting: reports two months apart
+    are one event, a report three years later is another meeting, in one batch or across."""
+    may_2021 = FuzzyDate(date(2021, 5, 1), "month")
+    may_2024 = FuzzyDate(date(2024, 5, 1), "month")
+    run_batch(con, [article("a.txt", BODY_A, may_2021)], dated=False)
+    run_batch(con, [article("b.txt", BODY_B, JULY)], dated=False)
+    assert con.execute("select count(*) from event").fetchone() == (2,)
+    run_batch(con, [article("c.txt", BODY_A + " Später mehr.", may_2024)], dated=False)
+    per_event = con.execute(
+        "select count(distinct s.article_id) from event_evidence ee"
+        " join sentence s on s.id = ee.sentence_id group by ee.event_id order by 1"
+    ).fetchall()
+    assert per_event == [(1,), (2,)]  # the 2024 reports merged, the 2021 one stays apart
+
+
+def test_undated_reports_in_one_batch_years_apart_stay_two_events(con) -> None:
+    may_2021 = FuzzyDate(date(2021, 5, 1), "month")
+    run_batch(
+        con, [article("a.txt", BODY_A, may_2021), article("b.txt", BODY_B, JULY)], dated=False
+    )
+    assert con.execute("select count(*) from event").fetchone() == (2,)
 
 
 def test_provenance_offsets_point_at_the_surface_text(con) -> None:

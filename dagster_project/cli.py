@@ -11,6 +11,8 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from etl.config import articles_path, warehouse_path
@@ -23,6 +25,20 @@ SUMMARY_TABLES = (
 
 class CliError(Exception):
     """A problem the user can fix; shown as one line."""
+
+
+@contextmanager
+def _writer_lock(published: Path, wait: float) -> Iterator[None]:
+    """The warehouse's writer lock for a command that writes it; busy is a CliError."""
+    from etl import warehouse as wh
+
+    held = ExitStack()
+    try:
+        held.enter_context(wh.writer_lock(published, wait))
+    except wh.WarehouseBusy as exc:
+        raise CliError(str(exc)) from None
+    with held:
+        yield
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -38,7 +54,11 @@ def _run(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise CliError(f"article folder not found: {folder}")
     os.environ["NEWSFACTS_WAREHOUSE"] = str(published)
-    with tempfile.TemporaryDirectory(prefix="newsfacts-dagster-") as home:
+    # Taken here, before Dagster starts, so that a busy warehouse is one clear line; the run's
+    # WarehouseLock resource then re-enters it (same process and thread).
+    with _writer_lock(published, args.wait), tempfile.TemporaryDirectory(
+        prefix="newsfacts-dagster-"
+    ) as home:
         instance = dg.DagsterInstance.ephemeral(tempdir=home)
         result = dg.materialize(
             ASSETS + warehouse_checks,
@@ -98,9 +118,10 @@ def _migrate(args: argparse.Namespace) -> int:
     from etl import warehouse as wh
 
     published = warehouse_path(args.warehouse).resolve()
-    work = wh.prepare_working_copy(published)
-    wh.migrate(work)
-    wh.publish(published)
+    with _writer_lock(published, args.wait):
+        work = wh.prepare_working_copy(published)
+        wh.migrate(work)
+        wh.publish(published)
     print(f"migrated {published} to head")
     return 0
 
@@ -148,15 +169,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     wh_help = "warehouse file users read (default: $NEWSFACTS_WAREHOUSE or data/warehouse.duckdb)"
+    wait_help = ("when another run is writing the warehouse, wait up to SECONDS for it to "
+                 "finish (default 0: fail at once)")
 
     run = sub.add_parser("run", help="migrate, then run the asset graph on a folder of articles")
     run.add_argument("--articles", help="article folder (default: $NEWSFACTS_ARTICLES or the "
                      "bundled samples in data/articles)")
     run.add_argument("--warehouse", help=wh_help)
+    run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help=wait_help)
     run.set_defaults(func=_run)
 
     mig = sub.add_parser("migrate", help="upgrade the warehouse schema to the newest revision")
     mig.add_argument("--warehouse", help=wh_help)
+    mig.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help=wait_help)
     mig.set_defaults(func=_migrate)
 
     exp = sub.add_parser("export", help="write the facts JSON (../shared/gold/FORMAT.md)")

@@ -104,24 +104,134 @@ def split_title_lead(header_text: str) -> tuple[str, str | None]:
     return title, lead
 
 
-def decode(data: bytes) -> tuple[str, str, list[str]]:
-    """Decode UTF-8 (with or without BOM), falling back to cp1252 with a warning.
+# Byte-order marks of the Unicode encodings a text file may legitimately carry. UTF-32 first:
+# its little-endian mark starts with the UTF-16 one.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Characters a stray cp1252 byte pair can never plausibly be meant as when it happens to form
+# valid UTF-8 (C1 controls, and the scripts U+0250..U+1DFF a German text does not use): "groß“"
+# in cp1252 is DF 93, which UTF-8 reads as the NKo letter U+07D3.
+_IMPLAUSIBLE = re.compile("[\u0080-\u009f\u0250-\u1dff]")
 
-    Raises UnicodeDecodeError when neither fits.
+
+def unicode_bom(data: bytes) -> str | None:
+    """The UTF-16/UTF-32 codec named by the file's byte-order mark, if it has one."""
+    return next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+
+
+def _plausible_utf8(text: str) -> bool:
+    """Text decoded from UTF-8 that holds non-ASCII a German article would use."""
+    return any(ord(c) > 127 for c in text) and not _IMPLAUSIBLE.search(text)
+
+
+def _decode_line(line: bytes) -> tuple[str, int, bool]:
+    """Decode one line of a file that is not valid UTF-8 as a whole.
+
+    Returns (text, number of bytes read as cp1252, whether UTF-8 beyond ASCII was kept). A
+    line that is plausible UTF-8 stays UTF-8. A line that mixes both (an umlaut written by
+    one editor, a dash pasted from another) keeps its UTF-8 and reads only the invalid spans
+    as cp1252. A line without plausible UTF-8 is read as cp1252 whole, so that a cp1252 byte
+    pair that happens to be valid UTF-8 ("groß“") is not misread.
+    Raises UnicodeDecodeError for bytes that cp1252 does not define either (0x81, 0x8D ...)."""
+    utf8: list[str] = []
+    parts: list[str] = []
+    fallback = 0
+    pos = 0
+    while True:
+        try:
+            chunk = line[pos:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            chunk = line[pos : pos + exc.start].decode("utf-8")
+            bad = line[pos + exc.start : pos + exc.end]
+            utf8.append(chunk)
+            parts += [chunk, bad.decode("cp1252")]
+            fallback += len(bad)
+            pos += exc.end
+            continue
+        utf8.append(chunk)
+        parts.append(chunk)
+        break
+    if _plausible_utf8("".join(utf8)):
+        return "".join(parts), fallback, True
+    return line.decode("cp1252"), sum(1 for b in line if b > 127), False
+
+
+def decode(data: bytes) -> tuple[str, str, list[str]]:
+    """Decode a file's bytes: (text, encoding, warnings).
+
+    - a UTF-16/UTF-32 byte-order mark: that encoding (Windows editors save "Unicode" so);
+    - valid UTF-8, with or without BOM: UTF-8;
+    - otherwise line by line: UTF-8 where it is valid, cp1252 only for the bytes that are not
+      (encoding ``utf-8+cp1252``, with a warning naming the lines). One stray cp1252 byte (a
+      dash 0x96, an "ä" 0xE4) in a UTF-8 file must not garble every other umlaut of it, as
+      reading the whole file as cp1252 would;
+    - a file without any UTF-8 beyond ASCII: cp1252 whole, with a warning (a legacy file).
+
+    Raises UnicodeDecodeError when none of these fits.
     """
     warnings: list[str] = []
+    codec = unicode_bom(data)
+    if codec is not None:
+        text = data.decode(codec)
+        return text.removeprefix("\ufeff"), codec, warnings
+    encoding = "utf-8"
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig", warnings
+        data, encoding = data[3:], "utf-8-sig"
     try:
-        return data.decode("utf-8"), "utf-8", warnings
+        return data.decode("utf-8"), encoding, warnings
     except UnicodeDecodeError:
-        text = data.decode("cp1252")
+        pass
+    texts: list[str] = []
+    fallback_lines: list[int] = []
+    fallback_bytes = 0
+    kept_utf8 = False
+    for number, line in enumerate(data.splitlines(keepends=True), start=1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            text, n, kept = _decode_line(line)
+        else:
+            kept = _plausible_utf8(text)
+            if not kept and any(ord(c) > 127 for c in text):  # valid only by accident
+                text, n, kept = _decode_line(line)
+            else:
+                n = 0
+        kept_utf8 |= kept
+        if n:
+            fallback_lines.append(number)
+            fallback_bytes += n
+        texts.append(text)
+    if not kept_utf8:
         warnings.append("not valid UTF-8; decoded as cp1252")
-        return text, "cp1252", warnings
+        return data.decode("cp1252"), "cp1252", warnings
+    shown = ", ".join(map(str, fallback_lines[:10])) + (", ..." if len(fallback_lines) > 10 else "")
+    warnings.append(
+        f"not valid UTF-8 in line(s) {shown}: {fallback_bytes} byte(s) there decoded as "
+        "cp1252, the rest as UTF-8"
+    )
+    return "".join(texts), f"{encoding}+cp1252", warnings
 
 
 def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'little' or 'big' when the bytes look like UTF-16 text without a byte-order mark.
+
+    ASCII-range text in UTF-16 has a NUL in every other byte (the odd ones for little-endian):
+    a pattern binary formats do not show over a whole sample."""
+    if len(sample) < 16:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for nuls, text, order in ((odd, even, "little"), (even, odd, "big")):
+        if nuls.count(0) >= 0.9 * len(nuls) and text.count(0) <= 0.1 * len(text):
+            return order
+    return None
 
 
 def _looks_binary(data: bytes) -> str | None:
@@ -159,13 +269,30 @@ def parse_article(file_name: str, data: bytes) -> ParsedArticle | Rejection:
         )
     if not data.strip():
         return reject("empty", "file is empty or holds only white space")
-    why = _looks_binary(data)
-    if why:
-        return reject("binary", why)
+    codec = unicode_bom(data)
+    if codec is None:
+        why = _looks_binary(data)
+        if why:
+            order = _utf16_without_bom(data[:4096])
+            if order is not None:
+                # Text, but decodable only by guessing its byte order: say so, not "binary".
+                return reject(
+                    "undecodable",
+                    f"looks like UTF-16 ({order}-endian) text without a byte-order mark; "
+                    "save it as UTF-8, or as UTF-16 with a BOM",
+                )
+            return reject("binary", why)
     try:
         text, encoding, warnings = decode(data)
     except UnicodeDecodeError as exc:
+        if codec is not None:
+            return reject("undecodable", f"not valid {codec.upper()} despite its BOM: {exc}")
         return reject("undecodable", f"neither UTF-8 nor cp1252: {exc}")
+    if codec is not None:
+        # UTF-16/32 bytes are full of NULs by nature: judge what they decode to instead.
+        why = _looks_binary(text.encode("utf-8"))
+        if why:
+            return reject("binary", why)
     text = normalize_newlines(text)
     if not text.strip():
         return reject("empty", "file holds only white space")
@@ -204,9 +331,13 @@ def read_article(path: Path) -> ParsedArticle | Rejection:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
+            # Hashed in chunks, never held in memory: the rejection still identifies the
+            # content, so the same oversized file seen again adds no row and a changed one does.
+            with path.open("rb") as f:
+                digest = hashlib.file_digest(f, "sha256").hexdigest()
             return Rejection(
                 name,
-                "",
+                digest,
                 "too_large",
                 f"{size:,} bytes is over the {MAX_BYTES:,}-byte limit for an article",
             )

@@ -23,19 +23,12 @@ import pycountry
 import yaml
 from babel import Locale
 
+from etl.positions import POSITION_ROLES, ROLE_NOUN_ROLES
+
 DEFAULT_PATH = Path(__file__).resolve().parent / "knowledge"
 
-ROLES = (
-    "head_of_state",
-    "head_of_government",
-    "foreign_minister",
-    "defense_minister",
-    "spokesperson",
-    "leader",
-    "secretary_general",
-    "other",
-    "counterpart",
-)
+# The roles a position or role noun may have: the same list the schema's CHECK uses.
+ROLES = ROLE_NOUN_ROLES
 
 
 @dataclass(frozen=True)
@@ -324,7 +317,11 @@ def _load_persons(
             positions = tuple(
                 Position(
                     title=str(p.get("title", "")),
-                    role=str(p.get("role", "other")),
+                    role=_check_role(
+                        str(p.get("role", "other")),
+                        POSITION_ROLES,
+                        f"{path.name} (person {entry.get('key')})",
+                    ),
                     state=p.get("state"),
                     organization=(
                         org_index.get(str(p["organization"]).casefold(), str(p["organization"]))
@@ -372,9 +369,18 @@ def _load_places(path: Path) -> dict[str, Place]:
     return places
 
 
+def _check_role(role: str, allowed: tuple[str, ...], where: str) -> str:
+    """A role outside the shared list would only fail later, at the database's CHECK
+    constraint in the middle of a load; say which knowledge entry is wrong instead."""
+    if role not in allowed:
+        raise ValueError(f"unknown role {role!r} in {where}; allowed: {', '.join(allowed)}")
+    return role
+
+
 def _load_roles(data: Mapping[str, Any]) -> tuple[tuple[RoleNoun, ...], frozenset[str]]:
     roles: list[RoleNoun] = []
     for entry in data.get("roles") or ():
+        _check_role(str(entry["role"]), ROLE_NOUN_ROLES, "roles.yaml")
         for noun in _tuple(entry.get("nouns")):
             roles.append(
                 RoleNoun(noun, str(entry["role"]), entry.get("state"), entry.get("organization"))

@@ -16,8 +16,11 @@ older version of this code, or copied in from elsewhere).
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +33,93 @@ from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
 from etl.config import PROJECT_ROOT, working_path
+
+# How often a run waiting for the writer lock tries again.
+_LOCK_POLL_SECONDS = 0.2
+
+
+class WarehouseBusy(RuntimeError):
+    """Another run holds the warehouse's writer lock (see `writer_lock`)."""
+
+
+def lock_path(published: Path) -> Path:
+    """The lock file beside the warehouse that every writing run holds (hidden, never deleted:
+    unlinking a lock file lets a third process lock a new file while the second still holds
+    the old one)."""
+    return published.with_name(f".{published.name}.lock")
+
+
+# Writer locks this process holds: lock file -> [thread, depth]. A run that already holds the
+# lock (the CLI takes it, then the Dagster resource of the run it starts asks again) re-enters
+# instead of waiting for itself; another thread still has to wait, as another process does.
+_held: dict[Path, list[int]] = {}
+_held_guard = threading.Lock()
+
+
+@contextmanager
+def writer_lock(published: Path, timeout: float = 0.0) -> Iterator[Path]:
+    """Hold the exclusive writer lock of a warehouse for the length of the block.
+
+    Two runs on one warehouse (the inbox sensor's run and the nightly schedule's, or a CLI run
+    beside the UI) share one working copy, ``.NAME.work``: the second would delete or copy over
+    the file the first is loading into, and publish a mixture. So every run that prepares,
+    writes or publishes the working copy holds this lock from start to end. It is an
+    ``flock`` on ``.NAME.lock``: the kernel releases it when the holder exits, however it
+    dies, so a killed run never leaves a stale lock behind (no pid files to clean up).
+
+    Waits up to ``timeout`` seconds for a running run to finish (0: fail at once), then raises
+    `WarehouseBusy` naming the process that holds the lock. Re-entrant within one thread."""
+    path = lock_path(published)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = path.parent.resolve() / path.name
+    me = threading.get_ident()
+    with _held_guard:
+        entry = _held.get(key)
+        reentered = entry is not None and entry[0] == me
+        if entry is not None and reentered:
+            entry[1] += 1
+    if entry is not None and reentered:
+        try:
+            yield path
+        finally:
+            with _held_guard:
+                entry[1] -= 1
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        _acquire(fd, published, path, timeout)
+        # Who holds it, for the message a waiting run shows (diagnostics only).
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}".encode(), 0)
+        with _held_guard:
+            _held[key] = [me, 1]
+        try:
+            yield path
+        finally:
+            with _held_guard:
+                del _held[key]
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _acquire(fd: int, published: Path, path: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+                raise WarehouseBusy(
+                    f"another run is writing the warehouse {published} "
+                    f"({holder or 'holder unknown'}, lock file {path}); gave up after "
+                    f"waiting {timeout:g} s: try again when that run has finished"
+                ) from None
+            time.sleep(_LOCK_POLL_SECONDS)
+
 
 # Storage format of every file this project creates: readable by DuckDB >= 1.0 (what DBeaver,
 # Metabase and older duckdb-engine installs bundle). Newer formats only add compression options.

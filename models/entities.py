@@ -15,19 +15,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from etl.positions import POSITION_ROLES  # shared with the knowledge base; no heavy imports
 from models.base import Base, in_values, surrogate_key
 
 PLACE_KINDS = ("city", "region", "country")
-POSITION_ROLES = (
-    "head_of_state",
-    "head_of_government",
-    "foreign_minister",
-    "defense_minister",
-    "spokesperson",
-    "leader",
-    "secretary_general",
-    "other",
-)
 
 
 class State(Base):

@@ -21,31 +21,14 @@ mentions as (
     group by s.article_id
 ),
 
-events as (
+facts as (
     select
-        s.article_id,
-        count(distinct ee.event_id) as event_count
-    from event_evidence as ee
-    join sentence as s on s.id = ee.sentence_id
-    group by s.article_id
-),
-
-participations as (
-    select
-        s.article_id,
-        count(distinct pe.participation_id) as participation_count
-    from participation_evidence as pe
-    join sentence as s on s.id = pe.sentence_id
-    group by s.article_id
-),
-
-memberships as (
-    select
-        s.article_id,
-        count(distinct me.membership_id) as membership_count
-    from membership_evidence as me
-    join sentence as s on s.id = me.sentence_id
-    group by s.article_id
+        article_id,
+        count(*) filter (where fact_kind = 'event') as event_count,
+        count(*) filter (where fact_kind = 'participation') as participation_count,
+        count(*) filter (where fact_kind = 'membership') as membership_count
+    from v_evidence_counts
+    group by article_id
 ),
 
 files as (
@@ -74,13 +57,11 @@ select
     coalesce(s.sentence_count, 0) as sentence_count,
     coalesce(m.mention_count, 0) as mention_count,
     coalesce(m.entity_count, 0) as entity_count,
-    coalesce(e.event_count, 0) as event_count,
-    coalesce(pa.participation_count, 0) as participation_count,
-    coalesce(ms.membership_count, 0) as membership_count
+    coalesce(fa.event_count, 0) as event_count,
+    coalesce(fa.participation_count, 0) as participation_count,
+    coalesce(fa.membership_count, 0) as membership_count
 from article as a
 left join files as f on f.article_id = a.id
 left join sentences as s on s.article_id = a.id
 left join mentions as m on m.article_id = a.id
-left join events as e on e.article_id = a.id
-left join participations as pa on pa.article_id = a.id
-left join memberships as ms on ms.article_id = a.id
+left join facts as fa on fa.article_id = a.id

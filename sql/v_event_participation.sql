@@ -2,12 +2,12 @@
 -- grain: one row per event x participant (person, state or organization) x role.
 with evidence_counts as (
     select
-        pe.participation_id,
-        count(*) as evidence_count,
-        count(distinct s.article_id) as article_count
-    from participation_evidence as pe
-    join sentence as s on s.id = pe.sentence_id
-    group by pe.participation_id
+        fact_id as participation_id,
+        cast(sum(evidence_count) as bigint) as evidence_count,
+        count(*) as article_count
+    from v_evidence_counts
+    where fact_kind = 'participation'
+    group by fact_id
 )
 
 select

@@ -2,12 +2,12 @@
 -- grain: one row per state x organization x membership kind.
 with evidence as (
     select
-        me.membership_id,
-        count(*) as evidence_count,
-        count(distinct s.article_id) as article_count
-    from membership_evidence as me
-    join sentence as s on s.id = me.sentence_id
-    group by me.membership_id
+        fact_id as membership_id,
+        cast(sum(evidence_count) as bigint) as evidence_count,
+        count(*) as article_count
+    from v_evidence_counts
+    where fact_kind = 'membership'
+    group by fact_id
 )
 
 select

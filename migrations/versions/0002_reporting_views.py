@@ -23,7 +23,7 @@ VIEWS = [
 
 
 def upgrade() -> None:
-    apply_views(VIEWS)
+    apply_views(VIEWS, revision)  # as written then: migrations/sql/0002/ if changed since
 
 
 def downgrade() -> None:

@@ -27,7 +27,7 @@ VIEWS = [
 
 
 def upgrade() -> None:
-    apply_views(VIEWS)
+    apply_views(VIEWS, revision)  # as written then: migrations/sql/0003/ if changed since
 
 
 def downgrade() -> None:

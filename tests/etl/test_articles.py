@@ -1,5 +1,6 @@
 """Reading article files: header, title/lead, decoding and every kind of rejection."""
 
+import hashlib
 from datetime import date
 from pathlib import Path
 
@@ -131,3 +132,87 @@ def test_sql_looking_names_are_plain_text() -> None:
     article = parse(text)
     assert isinstance(article, ParsedArticle)
     assert article.title == "Robert'); DROP TABLE article;-- trifft den Minister"
+
+
+# --- mixed and Unicode encodings, hashes of oversized files ------------------------------------
+
+
+@pytest.mark.parametrize("stray", [b"\x96", b"\xe4"])
+def test_one_cp1252_byte_in_utf8_text_garbles_nothing_else(stray: bytes) -> None:
+    """A dash (0x96) or an 'ä' (0xE4) in cp1252 inside a UTF-8 file is read as cp1252 alone;
+    the UTF-8 umlauts of the same line and of every other line stay what they are."""
+    data = (
+        " date 2024-02 Größere Gespräche in Wien\n".encode()
+        + "Die Außenminister trafen sich ".encode()
+        + stray
+        + " für Gespräche über die Lage.\n".encode()
+        + GERMAN.encode()
+    )
+    article = parse(data)
+    assert isinstance(article, ParsedArticle)
+    assert article.encoding == "utf-8+cp1252"
+    assert article.title == "Größere Gespräche in Wien"
+    expected = {b"\x96": "–", b"\xe4": "ä"}[stray]
+    first = article.body.splitlines()[0]
+    assert first == f"Die Außenminister trafen sich {expected} für Gespräche über die Lage."
+    assert "Ã" not in article.body and "Ã" not in article.title
+    assert article.warnings and "line(s) 2" in article.warnings[0]
+
+
+def test_a_cp1252_line_in_a_utf8_file_is_read_as_cp1252_whole() -> None:
+    # "ß“" in cp1252 is DF 93, which is also valid UTF-8 (U+07D3): the line has no plausible
+    # UTF-8, so all of it is read as cp1252.
+    data = (
+        "Die Außenminister reisen an.\n".encode()
+        + "Er sagte: „Wir gehen zu Fuß“, und ging.\n".encode("cp1252")
+        + GERMAN.encode()
+    )
+    article = parse(data)
+    assert isinstance(article, ParsedArticle)
+    assert article.encoding == "utf-8+cp1252"
+    assert article.body.splitlines()[0] == "Er sagte: „Wir gehen zu Fuß“, und ging."
+    assert "Außenminister" in article.body
+
+
+def test_pure_cp1252_with_a_byte_pair_that_is_valid_utf8_stays_cp1252() -> None:
+    text = " date 2024-02 Größere Gespräche\n„Ein großer Gruß“ an alle.\n" + GERMAN
+    article = parse(text.encode("cp1252"))
+    assert isinstance(article, ParsedArticle)
+    assert article.encoding == "cp1252"
+    assert article.warnings == ("not valid UTF-8; decoded as cp1252",)
+    assert "„Ein großer Gruß“ an alle." in article.body
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_with_a_bom_are_decoded(codec: str) -> None:
+    """Windows editors save "Unicode" text as UTF-16 with a BOM: text, not binary."""
+    text = "\ufeff date 2024-02 Größere Gespräche\r\n" + GERMAN + "\r\n"
+    article = parse(text.encode(codec))
+    assert isinstance(article, ParsedArticle), article
+    assert article.encoding == codec
+    assert article.title == "Größere Gespräche"
+    assert article.body == GERMAN + "\n"
+    assert "\ufeff" not in article.body and "\r" not in article.body
+
+
+def test_utf16_without_bom_is_rejected_with_a_clear_reason() -> None:
+    result = parse((" date 2024-02 Gespräche\n" + GERMAN).encode("utf-16-le"))
+    assert isinstance(result, Rejection)
+    assert result.reason == "undecodable"
+    assert "UTF-16" in result.detail and "byte-order mark" in result.detail
+
+
+def test_utf16_with_bom_but_binary_content_is_still_binary() -> None:
+    result = parse("\ufeff".encode("utf-16-le") + ("\x01\x02\x03 " * 50).encode("utf-16-le"))
+    assert isinstance(result, Rejection)
+    assert result.reason == "binary"
+
+
+def test_oversized_file_is_identified_by_its_hash(tmp_path: Path) -> None:
+    data = b"a" * (MAX_BYTES + 1)
+    big = tmp_path / "big.txt"
+    big.write_bytes(data)
+    result = read_article(big)
+    assert isinstance(result, Rejection)
+    assert result.reason == "too_large"
+    assert result.sha256 == hashlib.sha256(data).hexdigest()

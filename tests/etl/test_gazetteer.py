@@ -110,3 +110,19 @@ def test_longest_match_wins(kb):
 
 def test_case_sensitive(kb):
     assert keys("die eu-weite Regel", kb, "organization") == []
+
+
+def test_bare_mit_is_not_the_turkish_intelligence_service(kb):
+    """"MIT" alone is as often the Massachusetts Institute of Technology: only the Turkish
+    spelling "MİT" and the forms that say "Geheimdienst" name the service."""
+    assert "mit-turkey" not in keys("Forscher am MIT in Boston entwickelten das Verfahren.", kb,
+                                    "organization")
+    assert "mit-turkey" not in keys("Das MIT und die Universität Harvard klagen.", kb,
+                                    "organization")
+    assert keys("Der türkische Geheimdienst MIT nahm ihn fest.", kb, "organization") == [
+        "mit-turkey"
+    ]
+    assert keys("Nach Angaben des Geheimdienstes MIT und des MİT-Chefs", kb, "organization") == [
+        "mit-turkey",
+        "mit-turkey",
+    ]

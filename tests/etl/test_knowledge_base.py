@@ -100,3 +100,42 @@ def test_parse_date_precisions():
     assert parse_date("2024-02", end=True) == date(2024, 2, 29)
     assert parse_date("2024-05-07") == date(2024, 5, 7)
     assert parse_date(None) is None
+
+
+def test_one_role_list_for_the_knowledge_base_and_the_schema(kb):
+    """The position roles are defined once (etl.positions); the schema's CHECK constraint and the
+    knowledge base both use that list, and every role the knowledge files use is in it."""
+    from etl import knowledge_base, positions
+    from models import entities
+
+    assert entities.POSITION_ROLES is positions.POSITION_ROLES
+    assert knowledge_base.ROLES is positions.ROLE_NOUN_ROLES
+    assert set(positions.ROLE_NOUN_ROLES) - set(positions.POSITION_ROLES) == {"counterpart"}
+    assert {r.role for r in kb.roles} <= set(positions.ROLE_NOUN_ROLES)
+    assert {p.role for person in kb.persons.values() for p in person.positions} <= set(
+        positions.POSITION_ROLES
+    )
+
+
+def test_an_unknown_position_role_fails_when_the_knowledge_base_loads(tmp_path):
+    typo = PERSONS.replace(
+        "role: head_of_government, state: AT, from: 2023-07",
+        "role: chancellor, state: AT, from: 2023-07",
+    )
+    with pytest.raises(ValueError, match="unknown role 'chancellor'.*bernd-muster"):
+        make_kb(tmp_path, typo)
+
+
+def test_counterpart_is_a_role_noun_but_never_a_position(tmp_path):
+    with pytest.raises(ValueError, match="unknown role 'counterpart'"):
+        make_kb(tmp_path, PERSONS.replace("role: head_of_government", "role: counterpart"))
+
+
+def test_an_unknown_role_in_roles_yaml_fails_when_the_knowledge_base_loads(tmp_path):
+    for f in ("states.yaml", "organizations.yaml", "places.csv"):
+        shutil.copy(DEFAULT_PATH / f, tmp_path / f)
+    (tmp_path / "roles.yaml").write_text(
+        "roles:\n  - role: head_of_stat\n    nouns: [Präsident]\n", encoding="utf-8"
+    )
+    with pytest.raises(ValueError, match="unknown role 'head_of_stat' in roles.yaml"):
+        load_knowledge_base(tmp_path)

@@ -295,3 +295,126 @@ def test_published_file_opens_in_an_old_duckdb(tmp_path: Path, samples: Path) ->
     assert done.returncode == 0, done.stderr
     version, views, articles = done.stdout.split()
     assert version.startswith(("0.", "1.")) and int(views) >= 13 and int(articles) == 5
+
+
+# --- the writer lock: two runs never share the working copy ------------------------------------
+
+# A second process that holds the writer lock until a line arrives on stdin (or it is killed).
+HOLDER = r"""
+import sys
+from pathlib import Path
+from etl import warehouse
+
+with warehouse.writer_lock(Path(sys.argv[1])):
+    print("locked", flush=True)
+    sys.stdin.readline()
+"""
+
+
+@pytest.fixture
+def holder(tmp_path: Path):
+    """Start a process holding the writer lock of a warehouse; yields (process, published)."""
+    published = tmp_path / "wh.duckdb"
+    procs: list[subprocess.Popen[str]] = []
+
+    def start() -> subprocess.Popen[str]:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, str(published)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        procs.append(proc)
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+        return proc
+
+    yield start, published
+    for proc in procs:
+        proc.kill()
+        proc.wait()
+
+
+def test_a_second_process_cannot_take_the_writer_lock(holder) -> None:
+    start, published = holder
+    proc = start()
+    started = time.monotonic()
+    with pytest.raises(warehouse.WarehouseBusy, match=f"pid {proc.pid}") as busy:
+        with warehouse.writer_lock(published, timeout=0.5):
+            pytest.fail("took a lock another process holds")
+    assert time.monotonic() - started >= 0.5  # it waited as long as it was told
+    assert "another run is writing the warehouse" in str(busy.value)
+
+
+def test_a_waiting_run_gets_the_lock_when_the_holder_finishes(holder) -> None:
+    start, published = holder
+    proc = start()
+    assert proc.stdin is not None
+    proc.stdin.write("done\n")
+    proc.stdin.flush()
+    with warehouse.writer_lock(published, timeout=30) as lock:
+        assert lock == warehouse.lock_path(published)
+    assert proc.wait(timeout=30) == 0
+
+
+def test_a_killed_holder_leaves_no_stale_lock(holder) -> None:
+    start, published = holder
+    proc = start()
+    proc.kill()
+    proc.wait()
+    with warehouse.writer_lock(published):  # the kernel released it with the process
+        pass
+
+
+def test_the_lock_is_reentrant_in_one_thread_but_excludes_other_threads(tmp_path: Path) -> None:
+    import threading
+
+    published = tmp_path / "wh.duckdb"
+    other: list[BaseException] = []
+
+    def take() -> None:
+        try:
+            with warehouse.writer_lock(published, timeout=0.2):
+                pass
+        except BaseException as exc:  # noqa: BLE001 - handed to the test thread
+            other.append(exc)
+
+    with warehouse.writer_lock(published):
+        with warehouse.writer_lock(published):  # the CLI, then the run's resource
+            pass
+        thread = threading.Thread(target=take)
+        thread.start()
+        thread.join()
+        assert len(other) == 1 and isinstance(other[0], warehouse.WarehouseBusy)
+    with warehouse.writer_lock(published, timeout=0):  # all released
+        pass
+
+
+def test_a_run_that_finds_the_warehouse_busy_touches_no_file(
+    holder, samples: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The sensor's run and the schedule's run overlap: the second fails (or waits) before it
+    prepares, loads or publishes anything, so the first one's working copy stays its own."""
+    from dagster_project.cli import main
+
+    start, published = holder
+    assert main(["run", "--articles", str(samples), "--warehouse", str(published)]) == 0
+    work = working_path(published)
+    before = {p: (p.stat().st_mtime_ns, p.stat().st_size) for p in (published, work)}
+    start()
+
+    code = main(["run", "--articles", str(samples), "--warehouse", str(published)])
+    assert code == 2
+    assert "another run is writing the warehouse" in capsys.readouterr().err
+
+    # The Dagster job itself (a sensor or scheduled run) fails the same way, at resource init.
+    result = dg.materialize(
+        ASSETS + warehouse_checks,
+        resources=build_resources(published, lock_wait_seconds=0.2),
+        run_config={"ops": {"parsed_articles": {"config": {"folder": str(samples)}}}},
+        raise_on_error=False,
+    )
+    assert not result.success
+    assert not any(e.event_type_value == "STEP_START" for e in result.all_events)
+    after = {p: (p.stat().st_mtime_ns, p.stat().st_size) for p in (published, work)}
+    assert after == before

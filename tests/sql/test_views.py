@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -29,7 +30,7 @@ from etl.facts import (
 )
 from etl.knowledge_base import load_knowledge_base
 from etl.reference import sync_reference
-from migrations.views import SQL_DIR
+from migrations.views import SQL_DIR, snapshot_path
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "views.md"
 VIEWS = sorted(p.stem for p in SQL_DIR.glob("*.sql"))
@@ -420,6 +421,83 @@ def test_existing_views_agree_with_the_new_ones(con) -> None:
     """,
     )
     assert pairs == derived
+
+
+# Views that revision 0004 moved onto v_evidence_counts, and the revision whose text it replaced.
+REFACTORED = {
+    "v_event_participation": "0002",
+    "v_event_articles": "0002",
+    "v_membership": "0002",
+    "v_article_facts": "0003",
+}
+
+MORE_EVIDENCE = """
+-- a second sentence of a.txt for its event and one participation; memberships asserted by
+-- one sentence twice (a.txt) and by two articles (a.txt, b.txt)
+insert into event_evidence (event_id, sentence_id, char_start, char_end, surface, run_id)
+    select event_id, sentence_id, char_start + 1, char_end, surface, run_id
+    from event_evidence where sentence_id = (select min(id) from sentence);
+insert into participation_evidence (participation_id, sentence_id, char_start, char_end,
+                                    surface, run_id)
+    select participation_id, sentence_id, char_start + 1, char_end, surface, run_id
+    from participation_evidence where sentence_id = (select min(id) from sentence) limit 1;
+insert into membership (state_id, organization_id, kind, run_id)
+    select st.id, o.id, 'member', 1 from state as st, organization as o
+    where st.code in ('FR', 'RU') and o.key = 'un';
+insert into membership_evidence (membership_id, sentence_id, char_start, char_end, surface,
+                                 run_id)
+    select m.id, s.id, k, k + 1, 'x', 1
+    from membership as m, sentence as s, range(2) as t(k)
+    where s.id in (select min(id) from sentence) and (m.id = (select min(id) from membership)
+                                                      or k = 0);
+insert into membership_evidence (membership_id, sentence_id, char_start, char_end, surface,
+                                 run_id)
+    select (select max(id) from membership), max(id), 0, 1, 'x', 1 from sentence;
+"""
+
+
+def test_views_on_the_shared_evidence_counts_answer_as_their_previous_definitions(
+    built: Path, tmp_path: Path
+) -> None:
+    """Revision 0004 only moved the evidence counting into v_evidence_counts: each changed view
+    returns exactly the rows (and types) its previous definition, kept in migrations/sql/,
+    returns, also with several evidence sentences per article and several articles per fact."""
+    db = tmp_path / "more.duckdb"
+    shutil.copyfile(built, db)
+    con = duckdb.connect(str(db))
+    try:
+        con.execute(MORE_EVIDENCE)
+        counts = rows(
+            con,
+            "select fact_kind, max(evidence_count), count(distinct article_id)"
+            " from v_evidence_counts group by fact_kind order by fact_kind",
+        )
+        assert [c[0] for c in counts] == ["event", "membership", "participation"]
+        assert all(c[1] >= 2 for c in counts)  # the new rows count twice in one article
+        for view, revision in REFACTORED.items():
+            previous = snapshot_path(view, revision).read_text(encoding="utf-8")
+            now = con.execute(f"select * from {view} order by all")
+            now_types = [d[1] for d in now.description]
+            now_rows = now.fetchall()
+            old = con.execute(f"select * from (\n{previous}\n) order by all")
+            assert [d[1] for d in old.description] == now_types, view
+            assert old.fetchall() == now_rows, view
+            assert now_rows, view
+    finally:
+        con.close()
+
+
+def test_evidence_counts_count_sentences_per_fact_and_article(con) -> None:
+    got = rows(
+        con,
+        """
+        select ec.fact_kind, count(*), sum(ec.evidence_count)
+        from v_evidence_counts as ec
+        group by ec.fact_kind order by ec.fact_kind
+    """,
+    )
+    # four events of one sentence each (e.txt reports none); 3 + 4 + 4 + 2 participations
+    assert got == [("event", 4, 4), ("participation", 13, 13)]
 
 
 # --- every view: documented, empty-safe, fast --------------------------------------------------

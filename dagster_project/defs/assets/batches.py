@@ -28,7 +28,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from dagster_project.defs.resources import WarehouseFiles
+from dagster_project.defs.resources import WarehouseFiles, WarehouseLock
 from etl import load, warehouse
 from etl.articles import ParsedArticle, Rejection, list_article_files
 from etl.batches import load_extracted, read_files, sync_reference
@@ -105,7 +105,10 @@ def batch_facts(context: dg.AssetExecutionContext, config: BatchConfig) -> dg.Ou
     "warehouse_writer pool runs one of these at a time.",
 )
 def batch_warehouse_facts(
-    context: dg.AssetExecutionContext, warehouse_files: WarehouseFiles, batch_facts: BatchFacts
+    context: dg.AssetExecutionContext,
+    warehouse_files: WarehouseFiles,
+    warehouse_lock: WarehouseLock,  # held for this step: prepare, load and publish
+    batch_facts: BatchFacts,
 ) -> dg.MaterializeResult:
     published = warehouse_files.published_path
     work = warehouse.prepare_working_copy(published)

@@ -8,7 +8,7 @@ from dagster_duckdb import DuckDBResource
 
 from dagster_project.defs.assets.articles import ParsedBatch
 from dagster_project.defs.assets.warehouse import reference_entities
-from dagster_project.defs.resources import WarehouseFiles, open_connection
+from dagster_project.defs.resources import WarehouseFiles, WarehouseLock, open_connection
 from etl import load, warehouse
 from etl.fmt import events_markdown
 from etl.knowledge_base import load_knowledge_base
@@ -34,6 +34,7 @@ FACT_TABLES = (
 )
 def warehouse_facts(
     duckdb: DuckDBResource,
+    warehouse_lock: WarehouseLock,  # writes: under the lock
     parsed_articles: ParsedBatch,
     article_facts: list[ExtractedArticle],
     event_groups: list[EventGroup],
@@ -79,7 +80,10 @@ def warehouse_facts(
     "checks, in a storage format DuckDB 1.x (DBeaver, Metabase) can read. Readers holding the "
     "previous snapshot keep it until they reconnect.",
 )
-def published_warehouse(warehouse_files: WarehouseFiles) -> dg.MaterializeResult:
+def published_warehouse(
+    warehouse_files: WarehouseFiles,
+    warehouse_lock: WarehouseLock,  # publishes: under the lock
+) -> dg.MaterializeResult:
     warehouse.publish(warehouse_files.published_path)
     path = warehouse_files.published_path
     # What readers now see, read back from the published file itself (closed right away).

@@ -4,7 +4,7 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from dagster_project.defs.resources import WarehouseFiles, open_connection
+from dagster_project.defs.resources import WarehouseFiles, WarehouseLock, open_connection
 from etl import warehouse
 from etl.batches import sync_reference
 from etl.knowledge_base import load_knowledge_base
@@ -16,7 +16,10 @@ from etl.knowledge_base import load_knowledge_base
     description="The working warehouse file, restored from the last published snapshot if the "
     "previous run died, and migrated to the newest Alembic revision.",
 )
-def warehouse_schema(warehouse_files: WarehouseFiles) -> dg.MaterializeResult:
+def warehouse_schema(
+    warehouse_files: WarehouseFiles,
+    warehouse_lock: WarehouseLock,  # held for the run: no other run touches the working copy
+) -> dg.MaterializeResult:
     work = warehouse.prepare_working_copy(warehouse_files.published_path)
     warehouse.migrate(work)
     with warehouse.connect(work, read_only=True) as con:
@@ -36,7 +39,9 @@ def warehouse_schema(warehouse_files: WarehouseFiles) -> dg.MaterializeResult:
     description="States, organizations, places and persons of the knowledge base as dimension "
     "tables; reloaded only when the knowledge version changes.",
 )
-def reference_entities(duckdb: DuckDBResource) -> dg.MaterializeResult:
+def reference_entities(
+    duckdb: DuckDBResource, warehouse_lock: WarehouseLock  # writes: under the lock
+) -> dg.MaterializeResult:
     kb = load_knowledge_base()
     with open_connection(duckdb) as con:
         synced = sync_reference(con, kb)

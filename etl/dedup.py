@@ -9,13 +9,13 @@ summit stay two meetings).
 
 Everything here is a pure function of `EventFact` values so that the same code serves a batch
 (`cluster`) and an incremental load that matches one new event against the warehouse
-(`blocking_keys` + `same_event` + `merge`, or `EventIndex`).
+(`index_keys`/`probe_keys` + `same_event` + `merge`, or `EventIndex`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -250,21 +250,92 @@ def merge(a: EventFact, b: EventFact) -> EventFact:
     )
 
 
-def blocking_keys(ev: EventFact) -> set[Hashable]:
-    """Index keys: two reports can only be the same event if they share one.
+Key = str
 
-    Keys are (type group, entity) and (type group, organization): symmetric and free of dates,
-    so that an undated report still meets its dated twin; `same_event` then checks dates. A
-    store of 100k articles probes a handful of keys per new event, each holding that entity's
-    events of that kind, instead of rescanning everything.
+
+def _ent(e: tuple[str, str]) -> str:
+    return f"{e[0]}:{e[1]}"
+
+
+def _cover_set(ev: EventFact) -> set[tuple[str, str]]:
+    """What `_covers` accepts as present in ``ev`` besides its own entities (see there)."""
+    ents = _entities(ev)
+    if ev.state:
+        ents.add(("state", ev.state))
+    if group_of(ev.type) != "meet":
+        ents |= _person_states(ev)
+    return ents
+
+
+def _subsets(ents: set[tuple[str, str]]) -> list[str]:
+    """Every single entity and every pair of entities, as key parts."""
+    names = sorted(_ent(e) for e in ents)
+    return names + [f"{a}+{b}" for i, a in enumerate(names) for b in names[i + 1 :]]
+
+
+def _core_part(ev: EventFact) -> str | None:
+    names = sorted(_ent(e) for e in core(ev))
+    return "+".join(names[:2]) if names else None
+
+
+def index_keys(ev: EventFact) -> set[Key]:
+    """Keys to file an event under; `probe_keys` of a report that could be the same event
+    (`same_event`) always hit one of them.
+
+    Talks, visits, agreements and the rest match only when one side's core (its persons, else
+    its states/organizations) is covered by the other side's entities. So an event is filed
+    under every entity and every pair of its entities ("e" keys), and under one or two of its
+    core entities ("c" key); a report probes with its own core ("e") and with every entity and
+    pair of its entities ("c"). Pairs make the keys selective: ("meet", Scholz+Macron) holds a
+    few events where ("meet", Scholz) holds every talk the chancellor ever had, and a key's
+    events are what a new report is compared with, so single-entity keys made dedup cost grow
+    with the warehouse. Summits match on organization, place or any shared entity, accessions
+    on the joining state, attacks on a shared target or perpetrator: single keys suffice.
     """
+    return _keys(ev, probe=False)
+
+
+def probe_keys(ev: EventFact) -> set[Key]:
+    """Keys to look a report up with (see `index_keys`)."""
+    return _keys(ev, probe=True)
+
+
+def _keys(ev: EventFact, probe: bool) -> set[Key]:
     g = group_of(ev.type)
-    keys: set[Hashable] = {(g, kind, key) for kind, key in _entities(ev)}
-    if ev.organization:
-        keys.add((g, "organization", ev.organization))
-    if not keys:
-        keys.add((g, "state", ev.state))
-    return keys
+    ents = _entities(ev)
+    if g == "summit":
+        keys = {f"summit|e|{_ent(e)}" for e in ents}
+        if ev.organization:
+            keys.add(f"summit|o|{ev.organization}")
+        if ev.state and ev.place:
+            keys.add(f"summit|p|{ev.state}|{ev.place}")
+        return keys
+    if g == "accession":
+        return {f"accession|{_ent(e)}" for e in ents if e[0] == "state"}
+    if g == "attack":
+        return {
+            f"attack|{role}|{_ent(e)}"
+            for role in ("target", "perpetrator")
+            for e in _entities(ev, [role])
+        }
+    core_part = _core_part(ev)
+    if core_part is None:
+        return set()  # nothing to be about: `same_event` never matches it
+    if probe:
+        return {f"{g}|e|{core_part}"} | {f"{g}|c|{part}" for part in _subsets(_cover_set(ev))}
+    return {f"{g}|c|{core_part}"} | {f"{g}|e|{part}" for part in _subsets(_cover_set(ev))}
+
+
+def key_entities(key: Key) -> list[tuple[str, str]]:
+    """The (kind, key) entities a key names; [] for organization/place keys of summits."""
+    parts = key.split("|")
+    if parts[0] == "summit" and parts[1] != "e":
+        return []
+    out = []
+    for part in parts[-1].split("+"):
+        kind, _, name = part.partition(":")
+        out.append((kind, name))
+    return out
 
 
 def _score(a: EventFact, b: EventFact) -> tuple[int, int, int]:
@@ -280,18 +351,18 @@ class EventIndex:
 
     def __init__(self) -> None:
         self.events: list[EventFact] = []
-        self._by_key: dict[Hashable, list[int]] = defaultdict(list)
+        self._by_key: dict[Key, list[int]] = defaultdict(list)
 
     def add(self, ev: EventFact) -> int:
         self.events.append(ev)
         i = len(self.events) - 1
-        for k in blocking_keys(ev):
+        for k in index_keys(ev):
             self._by_key[k].append(i)
         return i
 
     def candidates(self, ev: EventFact) -> list[int]:
         seen: dict[int, None] = {}
-        for k in blocking_keys(ev):
+        for k in sorted(probe_keys(ev)):
             for i in self._by_key.get(k, ()):
                 seen.setdefault(i, None)
         return list(seen)
@@ -306,7 +377,7 @@ class EventIndex:
     def absorb(self, i: int, ev: EventFact) -> None:
         merged = merge(self.events[i], ev)
         self.events[i] = merged
-        for k in blocking_keys(merged):
+        for k in index_keys(merged):
             if i not in self._by_key[k]:
                 self._by_key[k].append(i)
 

@@ -257,6 +257,11 @@ def retract_articles(
         [touched["event"]],
     )
     con.execute(
+        "delete from event_match_key where event_id in (select unnest(?::integer[])) and"
+        " event_id not in (select id from event)",
+        [touched["event"]],
+    )
+    con.execute(
         "delete from membership where id in (select unnest(?::integer[])) and id not in"
         " (select membership_id from membership_evidence)",
         [touched["membership"]],
@@ -362,24 +367,22 @@ class EventGroup:
 
 
 class _BlockIndex:
-    """Events by blocking key and, within a key, by date: the candidates `same_event` must see.
+    """Events by match key (`dedup.index_keys`) and, within a key, by month: the candidates
+    `same_event` must see.
 
-    A plain list per blocking key made matching quadratic: popular keys (("meet", "state",
-    "DE")) collect thousands of events in a large batch, and every new report was compared with
-    all of them (1,000 articles: 1.3 M `same_event` calls, 18 s). `same_event` never matches
-    events whose dates do not overlap (with at most `dedup.DAY_SLACK` days), so a dated report
-    only needs the key's events of the months it touches, plus the undated ones (which match
-    any date, so an undated report still meets every event of its key). Candidates come back in
-    the order they joined the key, so the first match is the same as with the full list.
+    `same_event` never matches events whose dates do not overlap (with at most
+    `dedup.DAY_SLACK` days, an undated report counting as the year around its publication), so
+    a report only needs its keys' events of the months it touches, plus the few that match any
+    date (undated reports of undated articles). Candidates come back in the order they joined
+    the key, so the first match does not depend on how the months were bucketed.
     """
 
     def __init__(self) -> None:
         self._seq = 0
-        self._pos: dict[tuple[Any, int], int] = {}  # (key, id(obj)) -> position in the key
-        self._keys: dict[int, list[Any]] = defaultdict(list)  # id(obj) -> its keys
-        self._all: dict[Any, list[tuple[int, Any]]] = defaultdict(list)
-        self._undated: dict[Any, list[tuple[int, Any]]] = defaultdict(list)
-        self._months: dict[Any, dict[int, list[tuple[int, Any]]]] = defaultdict(
+        self._pos: dict[tuple[str, int], int] = {}  # (key, id(obj)) -> position in the key
+        self._keys: dict[int, list[str]] = defaultdict(list)  # id(obj) -> its keys
+        self._undated: dict[str, list[tuple[int, Any]]] = defaultdict(list)
+        self._months: dict[str, dict[int, list[tuple[int, Any]]]] = defaultdict(
             lambda: defaultdict(list)
         )
 
@@ -387,24 +390,21 @@ class _BlockIndex:
     def _month_range(lo: date, hi: date) -> range:
         return range(lo.year * 12 + lo.month - 1, hi.year * 12 + hi.month)
 
-    def add(self, obj: Any, ev: EventFact, new_keys: bool = True) -> None:
+    def add(self, obj: Any, ev: EventFact) -> None:
         """Index ``obj`` (whose event is now ``ev``) under the keys and months of ``ev``.
 
-        Called again after a merge: with ``new_keys`` the merged event's new keys are added
-        (as `group_events` always did; `_bind_groups` never did); under every key the object
-        has, the months of its new dates are added. Old entries stay: they only widen the
+        Called again after a merge: the merged event's new keys are added, and under every key
+        the object has, the months of its new dates. Old entries stay: they only widen the
         candidate set, and `same_event` decides."""
         span = dedup.span(ev)
         keys = self._keys[id(obj)]
-        if new_keys or not keys:
-            for k in dedup.blocking_keys(ev):
-                if (k, id(obj)) not in self._pos:
-                    self._pos[(k, id(obj))] = self._seq
-                    self._seq += 1
-                    keys.append(k)
-                    self._all[k].append((self._pos[(k, id(obj))], obj))
-                    if span is None:
-                        self._undated[k].append((self._pos[(k, id(obj))], obj))
+        for k in sorted(dedup.index_keys(ev)):
+            if (k, id(obj)) not in self._pos:
+                self._pos[(k, id(obj))] = self._seq
+                self._seq += 1
+                keys.append(k)
+                if span is None:
+                    self._undated[k].append((self._pos[(k, id(obj))], obj))
         if span is None:
             return
         months = self._month_range(*span)
@@ -415,16 +415,16 @@ class _BlockIndex:
                 if not bucket or bucket[-1][1] is not obj:
                     bucket.append((pos, obj))
 
-    def candidates(self, key: Any, ev: EventFact) -> list[Any]:
+    def candidates(self, key: str, ev: EventFact) -> list[Any]:
         span = dedup.span(ev)
-        if span is None:
-            return [obj for _, obj in self._all.get(key, ())]
-        slack = timedelta(days=dedup.DAY_SLACK)
-        lo, hi = span[0] - slack, span[1] + slack
-        found: dict[int, Any] = dict(self._undated.get(key, ()))
         months = self._months.get(key)
-        if months:
-            for m in self._month_range(lo, hi):
+        found: dict[int, Any] = dict(self._undated.get(key, ()))
+        if span is None:
+            for bucket in (months or {}).values():
+                found.update(bucket)
+        elif months:
+            slack = timedelta(days=dedup.DAY_SLACK)
+            for m in self._month_range(span[0] - slack, span[1] + slack):
                 found.update(months.get(m, ()))
         return [found[p] for p in sorted(found)]
 
@@ -433,15 +433,15 @@ class _BlockIndex:
 
         Keys are tried in sorted order: iterating the set of keys followed string hashing, which
         Python salts per process, so the same batch could dedup differently from run to run."""
-        for k in sorted(dedup.blocking_keys(ev), key=_key_order):
+        tried: set[int] = set()
+        for k in sorted(dedup.probe_keys(ev)):
             for obj in self.candidates(k, ev):
+                if id(obj) in tried:
+                    continue
+                tried.add(id(obj))
                 if dedup.same_event(merged(obj), ev):
                     return obj
         return None
-
-
-def _key_order(key: Any) -> tuple[str, ...]:
-    return tuple("" if part is None else str(part) for part in key)
 
 
 def group_events(extracted: Sequence[ExtractedArticle]) -> list[EventGroup]:
@@ -472,105 +472,39 @@ class _Cluster:
     merged: EventFact
     members: list[tuple[str, EventFact]]
     existing: bool
+    keys: set[str] = field(default_factory=set)  # match keys the warehouse holds for it
 
 
-_EVENT_GROUP_SQL = "case when e.type in ('meeting', 'visit') then 'meet' else e.type end"
 # The last day an event can cover (`dedup.interval`): its end (or start) rounded up to the end
-# of its precision.
+# of its precision; for an undated event, the window around its first report (`dedup.span`).
 _EVENT_HI_SQL = """greatest(e.start_date, case coalesce(e.end_precision, e.start_precision)
     when 'year' then make_date(year(coalesce(e.end_date, e.start_date)), 12, 31)
     when 'month' then last_day(coalesce(e.end_date, e.start_date))
     else coalesce(e.end_date, e.start_date) end)"""
 
 
-def _existing_events(
-    con: duckdb.DuckDBPyConnection,
-    groups: Sequence[EventGroup],
-    window: tuple[date, date],
-    dims: dict[str, dict[str, int]],
-) -> list[_Cluster]:
-    """Events already in the warehouse that could be the same happening as a batch event.
-
-    Only events that `same_event` could ever match are read: an event sharing a blocking key
-    (type group + person, state or organization) with a batch event whose dates overlap its own
-    (within `dedup.DAY_SLACK` days; undated events overlap everything), inside the batch's
-    date window. The join runs in DuckDB against the batch's probes, so adding 10 articles reads
-    the events those 10 could merge with, not every event of a popular state or person. The
-    blocking-key test in Python below stays the arbiter."""
-    slack = timedelta(days=dedup.DAY_SLACK)
-    window_days = dedup.REPORT_WINDOW_DAYS
+def _read_events(
+    con: duckdb.DuckDBPyConnection, event_ids: Sequence[int], dims: dict[str, dict[str, int]]
+) -> dict[int, EventFact]:
+    """Warehouse events as `EventFact`s, with participants and the day of the first report."""
+    if not event_ids:
+        return {}
     unwindowed = ", ".join(f"'{t}'" for t in sorted(dedup.UNWINDOWED))
-    keys: set[Any] = set()
-    probe_rows: list[dict[str, Any]] = []
-    persons = _person_ids(
-        con,
-        {k for g in groups for _, kind, k in dedup.blocking_keys(g.merged) if kind == "person"},
-    )
-    ids = {"person": persons, "state": dims["state"], "organization": dims["organization"]}
-    for g in groups:
-        span = dedup.span(g.merged)
-        for key in dedup.blocking_keys(g.merged):
-            keys.add(key)
-            grp, kind, name = key
-            ident = ids[kind].get(name) if name is not None else None
-            if name is not None and ident is None:
-                continue  # an entity the warehouse does not have: no event can name it
-            probe_rows.append(
-                {
-                    "grp": grp,
-                    "kind": kind,
-                    "ident": ident,
-                    "lo": (span[0] - slack).isoformat() if span else None,
-                    "hi": (span[1] + slack).isoformat() if span else None,
-                }
-            )
-    if not probe_rows:
-        return []
-    probes = pd.DataFrame(probe_rows).drop_duplicates()
-    overlap = "k.grp = e.grp and (k.lo is null or e.lo is null or (e.lo <= k.hi and k.lo <= e.hi))"
-    con.register("_event_probe", probes)
-    try:
-        rows = con.execute(
-            f"""with k as (select grp, kind, ident::integer as ident, lo::date as lo,
-                                  hi::date as hi from _event_probe),
-            reported as (
-                select ee.event_id, min(a.published_date) as day
-                from event e join event_evidence ee on ee.event_id = e.id
-                  join sentence s on s.id = ee.sentence_id
-                  join article a on a.id = s.article_id
-                where e.start_date is null and e.type not in ({unwindowed})
-                group by ee.event_id),
-            e as (select e.*, {_EVENT_GROUP_SQL} as grp, r.day as reported,
-                    coalesce(e.start_date, r.day - {window_days}) as lo,
-                    case when e.start_date is null then r.day + {window_days}
-                      else {_EVENT_HI_SQL} end as hi
-                  from event e left join reported r on r.event_id = e.id
-                  where e.start_date between ? and ?
-                    or (e.start_date is null and (r.day is null
-                        or r.day between ?::date - {window_days} and ?::date + {window_days}))),
-            hit as (
-                select e.id from e join k on {overlap} and k.kind = 'person'
-                  join participation pa on pa.event_id = e.id and pa.person_id = k.ident
-                union select e.id from e join k on {overlap} and k.kind = 'state'
-                  join participation pa on pa.event_id = e.id and pa.state_id = k.ident
-                union select e.id from e join k on {overlap} and k.kind = 'organization'
-                  join participation pa on pa.event_id = e.id and pa.organization_id = k.ident
-                union select e.id from e join k on {overlap} and k.kind = 'organization'
-                  and e.organization_id = k.ident
-                union select e.id from e join k on {overlap} and k.kind = 'state'
-                  and e.state_id = k.ident
-                union select e.id from e join k on {overlap} and k.kind = 'state'
-                  and k.ident is null and e.state_id is null and e.organization_id is null)
-            select e.id, e.type, e.title, e.start_date, e.start_precision, e.end_date,
-                   e.end_precision, e.place_id, e.state_id, e.organization_id, e.status,
-                   e.reported
-            from e where e.id in (select id from hit) order by e.id""",
-            [*window, *window],
-        ).fetchall()
-    finally:
-        con.unregister("_event_probe")
-    if not rows:
-        return []
+    ids = [sorted(set(event_ids))]
+    rows = con.execute(
+        f"""with e as (select * from event where id in (select unnest(?::integer[]))),
+        reported as (
+            select ee.event_id, min(a.published_date) as day
+            from e join event_evidence ee on ee.event_id = e.id
+              join sentence s on s.id = ee.sentence_id
+              join article a on a.id = s.article_id
+            where e.start_date is null and e.type not in ({unwindowed})
+            group by ee.event_id)
+        select e.id, e.type, e.title, e.start_date, e.start_precision, e.end_date,
+               e.end_precision, e.place_id, e.state_id, e.organization_id, e.status, r.day
+        from e left join reported r on r.event_id = e.id order by e.id""",
+        ids,
+    ).fetchall()
     inv = {kind: {v: k for k, v in m.items()} for kind, m in dims.items() if kind != "person"}
     parts: dict[int, list[Participant]] = defaultdict(list)
     for event_id, person_key, state_code, org_key, role in con.execute(
@@ -579,7 +513,7 @@ def _existing_events(
         " left join state st on st.id = pa.state_id"
         " left join organization o on o.id = pa.organization_id"
         " where pa.event_id in (select unnest(?::integer[])) order by pa.id",
-        [[r[0] for r in rows]],
+        ids,
     ).fetchall():
         if person_key is not None:
             parts[event_id].append(Participant("person", person_key, role))
@@ -587,9 +521,8 @@ def _existing_events(
             parts[event_id].append(Participant("state", state_code, role))
         else:
             parts[event_id].append(Participant("organization", org_key, role))
-    clusters = []
-    for r in rows:
-        ev = EventFact(
+    return {
+        r[0]: EventFact(
             type=r[1],
             title=r[2],
             start=FuzzyDate(r[3], r[4]) if r[3] else None,
@@ -601,9 +534,103 @@ def _existing_events(
             participants=parts.get(r[0], []),
             reported=r[11],
         )
-        if dedup.blocking_keys(ev) & keys:
-            clusters.append(_Cluster(r[0], ev, [], True))
-    return clusters
+        for r in rows
+    }
+
+
+# An event filed under no key (nothing `same_event` could match) still gets one row, so that
+# `index_missing_events` does not read it again.
+_NO_KEY = ""
+
+
+def _match_key_rows(event_id: int, keys: Iterable[str]) -> list[dict[str, Any]]:
+    rows = [{"event_id": event_id, "match_key": k} for k in sorted(keys)]
+    return rows or [{"event_id": event_id, "match_key": _NO_KEY}]
+
+
+def index_missing_events(
+    con: duckdb.DuckDBPyConnection,
+    dims: dict[str, dict[str, int]] | None = None,
+    chunk: int = 20_000,
+) -> int:
+    """File events that have no match keys yet (migration 0005 calls it for older warehouses;
+    the loader calls it before each batch, when it finds nothing to do in one scan)."""
+    dims = dims if dims is not None else _dims(con)
+    missing = [
+        r[0]
+        for r in con.execute(
+            "select id from event where id not in (select event_id from event_match_key)"
+        ).fetchall()
+    ]
+    for i in range(0, len(missing), chunk):
+        events = _read_events(con, missing[i : i + chunk], dims)
+        rows = [r for eid, ev in events.items() for r in _match_key_rows(eid, dedup.index_keys(ev))]
+        _insert(con, "event_match_key", rows)
+    return len(missing)
+
+
+def _existing_events(
+    con: duckdb.DuckDBPyConnection,
+    groups: Sequence[EventGroup],
+    dims: dict[str, dict[str, int]],
+) -> list[_Cluster]:
+    """Events already in the warehouse that could be the same happening as a batch event.
+
+    Only events that `same_event` could ever match are read: those filed under one of the
+    batch events' probe keys (`dedup.probe_keys`) whose dates overlap the probing event's (within
+    `dedup.DAY_SLACK` days). The join runs in DuckDB against the batch's probes, so the work
+    follows the batch and the few events each of its reports could be, not the warehouse size.
+    """
+    slack = timedelta(days=dedup.DAY_SLACK)
+    probe_rows: list[dict[str, Any]] = []
+    for g in groups:
+        span = dedup.span(g.merged)
+        lo = (span[0] - slack).isoformat() if span else None
+        hi = (span[1] + slack).isoformat() if span else None
+        probe_rows += [{"match_key": k, "lo": lo, "hi": hi} for k in dedup.probe_keys(g.merged)]
+    if not probe_rows:
+        return []
+    probes = pd.DataFrame(probe_rows).drop_duplicates()
+    window = dedup.REPORT_WINDOW_DAYS
+    unwindowed = ", ".join(f"'{t}'" for t in sorted(dedup.UNWINDOWED))
+    con.register("_event_probe", probes)
+    try:
+        hits = con.execute(
+            f"""with p as (select match_key, lo::date as lo, hi::date as hi from _event_probe),
+            hit as (select k.event_id, p.lo, p.hi
+                    from event_match_key k join p on p.match_key = k.match_key),
+            reported as (
+                select ee.event_id, min(a.published_date) as day
+                from event e join event_evidence ee on ee.event_id = e.id
+                  join sentence s on s.id = ee.sentence_id
+                  join article a on a.id = s.article_id
+                where e.start_date is null and e.type not in ({unwindowed})
+                  and e.id in (select event_id from hit where lo is not null)
+                group by ee.event_id),
+            e as (select e.id,
+                    case when e.start_date is null then r.day - {window}
+                      else e.start_date end as lo,
+                    case when e.start_date is null then r.day + {window}
+                      else {_EVENT_HI_SQL} end as hi
+                  from event e left join reported r on r.event_id = e.id
+                  where e.id in (select event_id from hit))
+            select distinct e.id from e join hit h on h.event_id = e.id
+            where h.lo is null or e.lo is null or (e.lo <= h.hi and h.lo <= e.hi)
+            order by e.id"""
+        ).fetchall()
+    finally:
+        con.unregister("_event_probe")
+    if not hits:
+        return []
+    events = _read_events(con, [h[0] for h in hits], dims)
+    keys: dict[int, set[str]] = defaultdict(set)
+    for event_id, key in con.execute(
+        "select event_id, match_key from event_match_key"
+        " where event_id in (select unnest(?::integer[]))",
+        [list(events)],
+    ).fetchall():
+        keys[event_id].add(key)
+    return [_Cluster(eid, ev, [], True, keys[eid]) for eid, ev in events.items()]
 
 
 def _bind_groups(
@@ -612,16 +639,9 @@ def _bind_groups(
     dims: dict[str, dict[str, int]],
 ) -> list[_Cluster]:
     """Match each batch group against the warehouse's events: merge into one, or a new event."""
-    spans = [dedup.span(g.merged) for g in groups]
-    # 400 days: an existing event dated to a year starts up to a year before what it covers
-    slack = timedelta(days=400)
-    if spans and None not in spans:
-        window = (min(s[0] for s in spans if s) - slack, max(s[1] for s in spans if s) + slack)
-    else:  # a report that matches any date (undated, from an undated article)
-        window = (date(1000, 1, 1), date(9000, 12, 31))
-    existing = _existing_events(con, groups, window, dims)
+    index_missing_events(con, dims)
     index = _BlockIndex()
-    for c in existing:
+    for c in _existing_events(con, groups, dims):
         index.add(c, c.merged)
     bound: list[_Cluster] = []
     bound_ids: set[int] = set()
@@ -632,8 +652,7 @@ def _bind_groups(
             continue
         match.merged = dedup.merge(match.merged, g.merged)
         match.members += g.members
-        # A warehouse event stays under the keys it had when read; its dates may have moved.
-        index.add(match, match.merged, new_keys=False)
+        index.add(match, match.merged)
         if id(match) not in bound_ids:
             bound_ids.add(id(match))
             bound.append(match)
@@ -955,6 +974,16 @@ def _load(
     )
     _update(
         con, "event", [{"id": c.event_id, **event_cols(c.merged)} for c in clusters if c.existing]
+    )
+    _insert(
+        con,
+        "event_match_key",
+        [
+            row
+            for c in clusters
+            for row in _match_key_rows(c.event_id, dedup.index_keys(c.merged) - c.keys)
+            if not (c.existing and row["match_key"] == _NO_KEY)
+        ],
     )
     stats.events_new = len(fresh)
     stats.events_merged = len(clusters) - len(fresh)

@@ -43,6 +43,9 @@ CHECKS: tuple[Check, ...] = (
         select 'sentence', s.id from sentence as s
             left join article as a on a.id = s.article_id where a.id is null
         union all
+        select 'event_match_key', k.event_id from event_match_key as k
+            where k.event_id not in (select id from event)
+        union all
         select 'event.place_id', e.id from event as e
             where e.place_id is not null and e.place_id not in (select id from place)
         union all

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from etl.facts import EVENT_TYPES, MEMBERSHIP_KINDS, ROLES
@@ -109,6 +118,18 @@ class Event(Base):
     organization_id: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String, nullable=False)
     run_id: Mapped[int] = mapped_column(ForeignKey("extraction_run.id"), nullable=False)
+
+
+# Dedup's blocking index, kept in the warehouse so that a new batch reads only the events it
+# could merge with (`etl.dedup.index_keys`: type group + an entity or a pair of entities).
+# No primary key and no declared foreign key on purpose: an index over millions of short rows
+# would cost more on every load than it saves; etl.quality ("no_orphan_rows") checks event_id.
+event_match_key = Table(
+    "event_match_key",
+    Base.metadata,
+    Column("event_id", Integer, nullable=False),
+    Column("match_key", String, nullable=False),
+)
 
 
 class Participation(Base):

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from etl.dedup import EventIndex, blocking_keys, cluster, cluster_indices, merge, same_event
+from etl.dedup import (
+    EventIndex,
+    cluster,
+    cluster_indices,
+    index_keys,
+    merge,
+    probe_keys,
+    same_event,
+)
 from etl.facts import EventFact, Evidence, FuzzyDate, Participant
 
 
@@ -196,12 +204,50 @@ def test_occurred_beats_planned_and_evidence_is_kept() -> None:
     assert [e.sentence_index for e in m.evidence] == [1, 4]
 
 
-def test_blocking_keys_are_shared_by_reports_of_one_event_even_undated() -> None:
+def test_match_keys_are_shared_by_reports_of_one_event_even_undated() -> None:
     dated = ev("visit", (P, "scholz", "participant"), state="EG", start="2023-10")
     undated = ev("meeting", (P, "scholz", "participant"), (P, "sisi", "participant"))
     other = ev("attack", (S, "EG", "target"), start="2023-10")
-    assert blocking_keys(dated) & blocking_keys(undated)
-    assert not blocking_keys(dated) & blocking_keys(other)
+    assert same_event(dated, undated)
+    assert probe_keys(undated) & index_keys(dated)
+    assert probe_keys(dated) & index_keys(undated)
+    assert not probe_keys(dated) & index_keys(other)
+
+
+def test_talks_are_filed_under_pairs_so_other_talks_of_a_person_are_not_candidates() -> None:
+    """Keys decide what a new report is compared with: Scholz-Macron talks must not have to
+    look at every other talk the chancellor had."""
+    scholz_macron = ev("meeting", (P, "scholz", "participant"), (P, "macron", "participant"))
+    scholz_sunak = ev("meeting", (P, "scholz", "participant"), (P, "sunak", "participant"))
+    assert not probe_keys(scholz_sunak) & index_keys(scholz_macron)
+    # but a report naming only the chancellor can be either, and finds both
+    scholz = ev("meeting", (P, "scholz", "participant"), state="FR")
+    assert probe_keys(scholz) & index_keys(scholz_macron)
+    assert probe_keys(scholz) & index_keys(scholz_sunak)
+
+
+def test_every_matching_pair_shares_a_key() -> None:
+    """Blocking may only skip pairs that `same_event` rejects: check it over many shapes."""
+    import itertools
+
+    people = [(P, "scholz"), (P, "macron"), (P, "xi")]
+    states = [(S, "DE"), (S, "FR"), (S, "CN")]
+    orgs = [(ORG, "nato")]
+    shapes = []
+    for typ in ("meeting", "visit", "summit", "agreement", "accession", "attack", "other"):
+        roles = ["target", "perpetrator"] if typ == "attack" else ["participant", "host", "absent"]
+        for n in (1, 2, 3):
+            for ents in itertools.combinations(people + states + orgs, n):
+                for role in roles:
+                    parts = [(k, key, role if i else roles[0]) for i, (k, key) in enumerate(ents)]
+                    for state in (None, "FR"):
+                        shapes.append(ev(typ, *parts, state=state, org="nato" if n == 3 else None))
+    checked = 0
+    for a, b in itertools.product(shapes, repeat=2):
+        if same_event(a, b):
+            checked += 1
+            assert probe_keys(b) & index_keys(a), (a, b)
+    assert checked > 1000
 
 
 def test_cluster_across_articles_keeps_every_article() -> None:

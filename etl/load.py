@@ -377,11 +377,17 @@ class _BlockIndex:
     the key, so the first match does not depend on how the months were bucketed.
     """
 
+    # an event spanning more months than this (a year, the window of an undated report) is
+    # kept in one list per key rather than in every month bucket it touches
+    WIDE_MONTHS = 3
+
     def __init__(self) -> None:
         self._seq = 0
         self._pos: dict[tuple[str, int], int] = {}  # (key, id(obj)) -> position in the key
         self._keys: dict[int, list[str]] = defaultdict(list)  # id(obj) -> its keys
-        self._undated: dict[str, list[tuple[int, Any]]] = defaultdict(list)
+        self._span: dict[int, tuple[date, date] | None] = {}  # id(obj) -> its latest span
+        self._wide: dict[str, list[tuple[int, Any]]] = defaultdict(list)
+        self._in_wide: set[tuple[str, int]] = set()
         self._months: dict[str, dict[int, list[tuple[int, Any]]]] = defaultdict(
             lambda: defaultdict(list)
         )
@@ -397,20 +403,24 @@ class _BlockIndex:
         the object has, the months of its new dates. Old entries stay: they only widen the
         candidate set, and `same_event` decides."""
         span = dedup.span(ev)
+        self._span[id(obj)] = span
         keys = self._keys[id(obj)]
+        months = self._month_range(*span) if span else None
+        wide = months is None or len(months) > self.WIDE_MONTHS
         for k in sorted(dedup.index_keys(ev)):
             if (k, id(obj)) not in self._pos:
                 self._pos[(k, id(obj))] = self._seq
                 self._seq += 1
                 keys.append(k)
-                if span is None:
-                    self._undated[k].append((self._pos[(k, id(obj))], obj))
-        if span is None:
-            return
-        months = self._month_range(*span)
         for k in keys:
-            pos, by_month = self._pos[(k, id(obj))], self._months[k]
-            for m in months:
+            pos = self._pos[(k, id(obj))]
+            if wide:
+                if (k, id(obj)) not in self._in_wide:
+                    self._in_wide.add((k, id(obj)))
+                    self._wide[k].append((pos, obj))
+                continue
+            by_month = self._months[k]
+            for m in months:  # type: ignore[union-attr]
                 bucket = by_month[m]
                 if not bucket or bucket[-1][1] is not obj:
                     bucket.append((pos, obj))
@@ -418,14 +428,21 @@ class _BlockIndex:
     def candidates(self, key: str, ev: EventFact) -> list[Any]:
         span = dedup.span(ev)
         months = self._months.get(key)
-        found: dict[int, Any] = dict(self._undated.get(key, ()))
+        found: dict[int, Any] = {}
         if span is None:
+            found.update(self._wide.get(key, ()))
             for bucket in (months or {}).values():
                 found.update(bucket)
-        elif months:
+        else:
             slack = timedelta(days=dedup.DAY_SLACK)
-            for m in self._month_range(span[0] - slack, span[1] + slack):
-                found.update(months.get(m, ()))
+            lo, hi = span[0] - slack, span[1] + slack
+            for pos, obj in self._wide.get(key, ()):
+                other = self._span[id(obj)]
+                if other is None or (other[0] <= hi and lo <= other[1]):
+                    found[pos] = obj
+            if months:
+                for m in self._month_range(lo, hi):
+                    found.update(months.get(m, ()))
         return [found[p] for p in sorted(found)]
 
     def first_match(self, ev: EventFact, merged: Any = lambda obj: obj.merged) -> Any:

@@ -169,7 +169,8 @@ def _load_folder(folder: Path, published: Path, processes: int, batch_size: int)
     timings["total"] = time.perf_counter() - t0
     size = sum(p.stat().st_size for p in files)
     return {"files": len(files), "bytes": size, "timings": timings, "batches": summary.batches,
-            "stats": summary.stats.as_dict()}  # fmt: skip
+            "stats": summary.stats.as_dict(), "write": summary.write_seconds,
+            "wait": summary.wait_seconds}  # fmt: skip
 
 
 def phase_c(args: argparse.Namespace) -> dict[str, Any]:
@@ -184,7 +185,17 @@ def phase_c(args: argparse.Namespace) -> dict[str, Any]:
                     f" s, migrate {r['timings']['migrate']:.1f} s, publish "
                     f"{r['timings']['publish']:.1f} s; {s['articles_loaded']} articles, "
                     f"{s['events_new']} events (+{s['events_merged']} merged), "
-                    f"{published.stat().st_size / 1e6:.0f} MB file"}  # fmt: skip
+                    f"{published.stat().st_size / 1e6:.0f} MB file; writer busy "
+                    f"{sum(r['write']):.1f} s, idle waiting for extraction {r['wait']:.1f} s; "
+                    f"writer s/batch: {_spread(r['write'])}"}  # fmt: skip
+
+
+def _spread(values: Sequence[float]) -> str:
+    """First, middle and last of a series: does the writer slow down as the warehouse grows?"""
+    if not values:
+        return "-"
+    picks = [values[0], values[len(values) // 2], values[-1]]
+    return " / ".join(f"{v:.1f}" for v in picks) + " (first / middle / last)"
 
 
 def phase_d(args: argparse.Namespace) -> dict[str, Any]:

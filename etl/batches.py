@@ -20,6 +20,7 @@ after success).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -41,6 +42,10 @@ class RunSummary:
     files: int
     batches: int
     stats: load.LoadStats = field(default_factory=load.LoadStats)
+    # seconds the single writer spent on each batch (plan, dedup, insert, commit), and waiting
+    # for the extraction workers in all: which of the two bounds a run
+    write_seconds: list[float] = field(default_factory=list)
+    wait_seconds: float = 0.0
 
 
 def chunks(items: Sequence[Path], size: int) -> Iterator[Sequence[Path]]:
@@ -150,7 +155,12 @@ def load_files(
                 current = (parsed, rejected, extractor.submit(parsed))
             if previous is not None:  # load k while the workers extract k+1
                 parsed_k, rejected_k, pending_k = previous
-                stats = load_extracted(con, parsed_k, rejected_k, pending_k.result(), kb, run_id)
+                t0 = time.perf_counter()
+                extracted = pending_k.result()
+                t1 = time.perf_counter()
+                stats = load_extracted(con, parsed_k, rejected_k, extracted, kb, run_id)
+                summary.wait_seconds += t1 - t0
+                summary.write_seconds.append(time.perf_counter() - t1)
                 _add(summary.stats, stats)
                 summary.batches += 1
                 if progress:

@@ -97,12 +97,12 @@ def _tokens(body: str, mentions: Sequence[Mention]) -> list[Token]:
     """Tokens of the body, split where glued words hide a boundary."""
     splits = set(glue.camel_boundaries(body))
     for m in mentions:  # "Jinpingder": a name glued to a function word
-        if (
-            m.end < len(body)
-            and body[m.end].isalpha()
-            and glue.is_glued_tail(glue.word_tail(body, m.end))
-        ):
-            splits.add(m.end)
+        if m.end < len(body) and body[m.end].isalpha():
+            tail = glue.word_tail(body, m.end)
+            if glue.is_glued_tail(tail) or (
+                m.kind == "person" and " " in m.surface and glue.is_glued_name_tail(tail)
+            ):
+                splits.add(m.end)
     return tokenize(body, splits=sorted(splits))
 
 

@@ -14,8 +14,11 @@ Deliberate exceptions to word boundaries:
   letters; not for persons or adjectives;
 - adjectives may carry a lower-case prefix from a short grammatical list ("antirussisch",
   "prorussisch", "nordchinesisch");
-- glued words (etl.glue): a boundary is accepted inside "ModiIndiens" and before a glued
-  function word ("Jinpingder").
+- glued words (etl.glue): a boundary is accepted inside "ModiIndiens", before a glued
+  function word ("Jinpingder") and after a person's full name glued to any lower-case word
+  ("Alexander Lukaschenkoausgehandelt");
+- an organization's ``compound_prefixes`` ("Wagner") count only before a hyphen and a
+  capital ("Wagner-Chef"), never alone.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ COMPOUND_MIN_TAIL = 4
 
 F_ADJ = 1  # lower-case adjective: prefix allowed, no closed compound
 F_COMPOUND = 2  # closed compound allowed ("Chinareise")
+F_HYPHEN_ONLY = 4  # only as the first part of a hyphen compound ("Wagner-Chef")
+F_FULL_NAME = 8  # a person's full name: any glued lower-case tail is a lost space
 
 KIND_PRIORITY = {"state": 0, "organization": 1, "place": 2, "person": 3}
 
@@ -169,6 +174,8 @@ def _entries(kb: KnowledgeBase) -> Iterator[tuple[str, Entry]]:
                 flags = 0  # brand names start German words: "Intel" in "Intelligenz"
             for form in name_forms(surface) if not abbrev else [surface]:
                 yield form, Entry("organization", org.key, via, flags)
+        for prefix in org.compound_prefixes:
+            yield prefix, Entry("organization", org.key, "alias", F_HYPHEN_ONLY)
     for place in kb.places.values():
         for i, name in enumerate((place.name, *place.aliases)):
             via = "name" if i == 0 else "alias"
@@ -183,8 +190,9 @@ def _entries(kb: KnowledgeBase) -> Iterator[tuple[str, Entry]]:
             (a, "alias") for a in (*person.aliases, *person.short)
         ]
         for surface, via in surfaces:
+            flags = F_FULL_NAME if " " in surface else 0
             for form in (surface, surface + "s") if surface[-1] not in "sxzß" else (surface,):
-                yield form, Entry("person", person.key, via, 0)
+                yield form, Entry("person", person.key, via, flags)
 
 
 @functools.lru_cache(maxsize=8)
@@ -229,12 +237,16 @@ def _left_ok(text: str, start: int, flags: int) -> bool:
 
 def _right_ok(text: str, start: int, end: int, flags: int) -> tuple[bool, bool]:
     """(accepted, is_closed_compound)."""
+    if flags & F_HYPHEN_ONLY:
+        return text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper(), False
     if end >= len(text) or not text[end].isalnum():
         return True, False
     if glue.is_camel_boundary(text, end):
         return True, False
     tail = glue.word_tail(text, end)
     if text[start].isupper() and glue.is_glued_tail(tail):
+        return True, False
+    if flags & F_FULL_NAME and glue.is_glued_name_tail(tail):
         return True, False
     if flags & F_COMPOUND and len(tail) >= COMPOUND_MIN_TAIL and tail.islower():
         return True, True

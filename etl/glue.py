@@ -12,7 +12,9 @@ Two signals, both cheap:
   gazetteer and win there by being the longer match;
 - a known name followed by a short German function word ("Jinpingder"): only after a
   gazetteer match, so a real compound ("Chinareise") is not split — "reise" is not a function
-  word and compounds are handled as compounds.
+  word and compounds are handled as compounds;
+- a known person's full name (two words or more) followed by any lower-case word
+  ("Alexander Lukaschenkoausgehandelt"): nothing is compounded on a full name.
 """
 
 from __future__ import annotations
@@ -52,6 +54,17 @@ def word_tail(text: str, pos: int) -> str:
 def is_glued_tail(tail: str) -> bool:
     """True when the rest of a token after a name is a function word glued to it."""
     return tail in FUNCTION_WORDS
+
+
+GLUED_NAME_MIN_TAIL = 3
+
+
+def is_glued_name_tail(tail: str) -> bool:
+    """True when lower-case letters glued to a person's *full* name ("Jewgeni
+    Prigoschinerstmals") are a lost space: German builds no compounds on a two-word name,
+    and its inflection is a genitive "s", matched as its own form. Short tails ("Melonie")
+    stay unsplit: they may be a different name or a typo."""
+    return len(tail) >= GLUED_NAME_MIN_TAIL and tail.isalpha() and tail.islower()
 
 
 def split_points(text: str, start: int, end: int) -> list[int]:

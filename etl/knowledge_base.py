@@ -65,6 +65,9 @@ class Organization:
     aliases: tuple[str, ...] = ()
     kind: str = "intergovernmental"
     members: tuple[Membership, ...] = ()
+    # Names too ambiguous alone ("Wagner" the surname) that name the organization only as
+    # the first part of a hyphen compound ("Wagner-Chef", "Wagner-Kämpfer").
+    compound_prefixes: tuple[str, ...] = ()
 
     @property
     def surfaces(self) -> tuple[str, ...]:
@@ -287,6 +290,7 @@ def _load_organizations(
             aliases=_tuple(entry.get("aliases")),
             kind=str(entry.get("kind", "intergovernmental")),
             members=tuple(members),
+            compound_prefixes=_tuple(entry.get("compound_prefixes")),
         )
         if org.key in orgs:
             raise ValueError(f"duplicate organization key {org.key!r}")

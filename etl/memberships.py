@@ -155,6 +155,7 @@ class _Ctx:
     kb: KnowledgeBase
     published: FuzzyDate | None
     recent: tuple[str, ...] = ()  # member organizations of the sentences before, in order
+    prev_subject: str | None = None  # state opening the sentence before ("Albanien ist ...")
 
 
 def _member_org(u: Unit, kb: KnowledgeBase) -> str | None:
@@ -359,7 +360,33 @@ def _attributive_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
             kind = "former_member"
         if i + 1 < len(ctx.units) and _state(ctx.units[i + 1]):
             out += _facts(ctx, _enum(ctx.units, i + 1, 1, ctx.kb), org, kind, i)  # type: ignore[arg-type]
+            continue
+        m = i + 2 if i + 2 < len(ctx.units) and ctx.units[i + 1].text == "," else i + 1
+        if m < len(ctx.units) and ctx.units[m].lower in EXAMPLE_MARKERS:
+            # "EU-Staaten wie Ungarn und Polen", "die Nato-Länder, darunter Norwegen"
+            states = _enum(ctx.units, m + 1, 1, ctx.kb)
+            if states and not _negated(ctx.units, max(0, i - 3), states[-1][1]):
+                out += _facts(ctx, states, org, kind, i)  # type: ignore[arg-type]
+            continue
+        if i == 1 and ctx.prev_subject and _anaphoric(ctx.units, i):
+            # "Albanien ist Beitrittskandidat der EU. Das Nato-Land gilt als ..."
+            out += _facts(ctx, [(ctx.prev_subject, i)], org, kind, i)  # type: ignore[arg-type]
     return out
+
+
+SINGULAR_MEMBER_NOUNS = frozenset(
+    "land staat mitglied mitgliedsland mitgliedstaat mitgliedsstaat".split()
+)
+
+
+def _anaphoric(units: Sequence[Unit], i: int) -> bool:
+    """A sentence opening with "Das Nato-Land" / "Der EU-Staat" (singular, definite, no
+    state after it) names the state that opened the sentence before."""
+    return (
+        units[0].text in ("Das", "Der")
+        and units[i].suffix.lower() in SINGULAR_MEMBER_NOUNS
+        and not (i + 1 < len(units) and units[i + 1].mentions)
+    )
 
 
 def _predicative_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
@@ -501,37 +528,138 @@ def _list_item_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
     return []
 
 
+GEHOEREN_ADVERBS = ADVERBS | frozenset("beide alle jeweils sämtlich".split())
+# Prepositions that make a state before the verb a comparison, not the subject ("Anders als
+# Georgien gehört Armenien ...", "Im Gegensatz zu Serbien gehört ...").
+NOT_SUBJECT = frozenset("zu als außer anders gegensatz ohne gegen mit von".split())
+ORG_DETS = frozenset("zur zum zu der den dem".split())
+EXAMPLE_GROUPS = frozenset(
+    """länder ländern staaten nationen mitglieder mitgliedern mitgliedstaaten
+    mitgliedsstaaten""".split()
+)
+
+
+def _org_with_det(ctx: _Ctx, k: int, window: int = 3) -> str | None:
+    """Member organization at unit ``k`` governed by a determiner or "zur" at most
+    ``window`` units before it ("der Nato", "dem von Russland geführten Militärbündnis")."""
+    v = ctx.units[k]
+    o = _member_org(v, ctx.kb) or _group_org(ctx, k)
+    if o is None or _attributive(v, ctx.kb):
+        return None
+    for w in reversed(ctx.units[max(0, k - window) : k]):
+        if w.lower in ORG_DETS:
+            return o
+        if w.text in (",", ";", ":"):
+            return None
+    if k > 0 and ctx.units[k - 1].text == "(":  # "Wirtschaftsunion (EAWU)"
+        return o
+    return None
+
+
+def _orgs_after_verb(ctx: _Ctx, i: int) -> list[tuple[str, int]]:
+    """Organizations of the object after a gehören verb up to its particle or the clause end,
+    coordinated ones included ("gehört der EAWU und dem Militärbündnis OVKS an")."""
+    out: list[tuple[str, int]] = []
+    for k in range(i + 1, len(ctx.units)):
+        u = ctx.units[k]
+        if u.lower == "an" or u.text in (";", ".", ":"):
+            break
+        if u.text == "," and out:
+            break
+        o = _org_with_det(ctx, k, 5)
+        if o and o not in {x for x, _ in out}:
+            out.append((o, k))
+    return out
+
+
+PRONOUNS = frozenset("er sie es wir ihr ich man".split())
+
+
+def _coordinated_subject(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> list[tuple[str, int]]:
+    """States opening the sentence when the verb at ``i`` opens a coordinated clause without
+    its own subject: "Deutschland und Frankreich sind ... und gehören beide der Nato an",
+    "Japan und Südkorea sind ..., nehmen aber als Partnerländer teil"."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and units[k].text.isalpha() and units[k].text[:1].islower():
+        if units[k].lower in ("und", "sowie"):
+            break
+        if units[k].lower in PRONOUNS:  # "..., sagte er als Mitglied": its own subject
+            return []
+        k -= 1
+    if k < 1 or units[k].lower not in ("und", ",", "sowie"):
+        return []
+    states = _enum(units, 0, 1, kb)
+    if not states or states[0][1] != 0:
+        return []
+    nxt = states[-1][1] + 1
+    if nxt >= len(units) or not (units[nxt].text.isalpha() and units[nxt].text[:1].islower()):
+        return []  # not a subject: "Deutschland, Frankreich und Italien" then a noun
+    return states
+
+
+def _examples_after(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> list[tuple[str, int]]:
+    """States after "Länder wie", "Staaten, darunter" in the clause after unit ``i``."""
+    for k in range(i + 1, min(i + 12, len(units) - 1)):
+        if units[k].text in (";", ".", ":"):
+            return []
+        if units[k].lower not in EXAMPLE_GROUPS:
+            continue
+        m = k + 2 if units[k + 1].text == "," and k + 2 < len(units) else k + 1
+        if units[m].lower in EXAMPLE_MARKERS:
+            return _enum(units, m + 1, 1, kb)
+    return []
+
+
+def _subject_states(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> list[tuple[str, int]]:
+    """States named right before the verb at ``i`` as its subject; a state after a
+    preposition ("Anders als Georgien gehört ...") is a comparison, not the subject."""
+    states = _enum(units, i - 1, -1, kb)
+    if not states:
+        return []
+    first = min(j for _, j in states)
+    if first > 0 and units[first - 1].lower in NOT_SUBJECT:
+        return []
+    return states
+
+
 def _gehoeren_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
     units, out = ctx.units, []
     for i, u in enumerate(units):
         if u.lower not in GEHOEREN:
             continue
-        org, org_at = None, -1
-        for k, v in enumerate(units):
-            o = _member_org(v, ctx.kb) or _group_org(ctx, k)
-            if (
-                o
-                and not _attributive(v, ctx.kb)
-                and any(
-                    w.lower in ("zur", "zum", "zu", "der", "den", "dem")
-                    for w in units[max(0, k - 3) : k]
-                )
-            ):
-                org, org_at = o, k
-                break
-        if org is None:
+        orgs = _orgs_after_verb(ctx, i)
+        if not orgs:
+            for k in range(len(units)):
+                o = _org_with_det(ctx, k)
+                if o:
+                    orgs = [(o, k)]
+                    break
+        if not orgs:
             continue
+        org_at = orgs[0][1]
         j = i + 1
         while j < len(units) and (
-            units[j].lower in ADVERBS or (j <= org_at and units[j].lower in ("der", "dem", "den"))
+            units[j].lower in GEHOEREN_ADVERBS
+            or (j <= org_at and units[j].lower in ("der", "dem", "den"))
         ):
             j += 1
         if j == org_at:  # "gehören der Gruppe Brasilien, Russland ... an"
             j += 1
-        states = _enum(units, j, 1, ctx.kb) or _enum(units, i - 1, -1, ctx.kb)
+        comparison = j < len(units) and units[j].lower == "wie"  # "gehört wie Kirgistan"
+        states = _enum(units, j, 1, ctx.kb)
+        states += [s for s in _examples_after(units, i, ctx.kb) if s not in states]
+        if not states or comparison:
+            states += [
+                s
+                for s in (
+                    _subject_states(units, i, ctx.kb) or _coordinated_subject(units, i, ctx.kb)
+                )
+                if s not in states
+            ]
         if not states:
             continue
-        lo, hi = min([i, *[s for _, s in states]]), max([i, *[s for _, s in states]])
+        lo = min([i, *[s for _, s in states]])
+        hi = max([i, org_at, *[s for _, s in states]])  # "gehört nicht der OVKS an"
         if _negated(units, lo, hi) or _negated(units, 0, i):
             continue
         words = {v.lower for v in units}
@@ -540,7 +668,8 @@ def _gehoeren_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
             kind = "observer"
         elif words & {"dialogpartner", "dialogpartnern"}:
             kind = "dialogue_partner"
-        out += _facts(ctx, states, org, kind, i)
+        for org, _ in orgs:
+            out += _facts(ctx, states, org, kind, i)
     return out
 
 
@@ -673,8 +802,10 @@ def _als_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
     for i, u in enumerate(units):
         if u.lower in MEMBER_NOUNS:
             kind, org = MEMBER_NOUNS[u.lower], None
-        elif _attributive(u, ctx.kb) and u.suffix.lower() in MEMBER_NOUNS:
-            kind, org = MEMBER_NOUNS[u.suffix.lower()], _member_org(u, ctx.kb)
+        elif _attributive(u, ctx.kb):  # "als Nato-Mitglied", "als einziges G7-Land"
+            noun = u.suffix.lower()
+            kind = MEMBER_NOUNS.get(noun) or COMPOUND_MEMBER_NOUNS[noun]
+            org = _member_org(u, ctx.kb)
         else:
             continue
         a = next(
@@ -692,18 +823,32 @@ def _als_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
         if a is None:
             continue
         org = org or _org_after(ctx, i)
-        if org is None and kind != "member":
-            org = salient
+        if org is None and kind != "member":  # "nehmen als Partnerländer an Nato-Gipfeln teil"
+            org = _sentence_org(ctx) or salient
         if org is None or _negated(units, max(0, a - 2), i):
             continue
         if kind == "member" and words & (PLANNED | INVITED):
             continue
         subj = _subject_before(units, a)
-        if subj is None:
+        subjects = [subj] if subj is not None else _coordinated_subject(units, a, ctx.kb)
+        if not subjects:
             continue
         since = ctx.published if kind == "member" and words & COMPLETED else None
-        out += _facts(ctx, [subj], org, kind, i, since)
+        out += _facts(ctx, subjects, org, kind, i, since)
     return out
+
+
+def _org_before(ctx: _Ctx, i: int) -> str | None:
+    """Member organization named earlier in the clause of unit ``i`` ("Usbekistan hat in der
+    EAWU lediglich Beobachterstatus"): the nearest one, not crossing a clause boundary."""
+    for k in range(i - 1, -1, -1):
+        u = ctx.units[k]
+        if u.text in (",", ";", ":"):
+            return None
+        o = _member_org(u, ctx.kb)
+        if o is not None and not _attributive(u, ctx.kb):
+            return o
+    return None
 
 
 def _status_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
@@ -725,7 +870,7 @@ def _status_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
         if kind is None:
             continue
         org = (_member_org(u, ctx.kb) if u.mentions else None) or _org_after(ctx, i)
-        org = org or _sentence_org(ctx) or salient
+        org = org or _org_before(ctx, i) or _sentence_org(ctx) or salient
         subj = _subject_before(units, i)
         if org is None or subj is None or _negated(units, subj[1], i):
             continue
@@ -767,6 +912,64 @@ def _join_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
     return _facts(ctx, [subj], org, "member", verb, ctx.published)  # type: ignore[list-item]
 
 
+# "ist aus der OVKS ausgetreten", "trat 2012 aus dem Bündnis aus": a completed exit.
+EXIT_VERBS = frozenset("ausgetreten austrat austraten".split())
+EXIT_SPLIT_VERBS = frozenset("trat traten".split())
+# Singular nouns that refer back to a state named before ("das Land", "der Staat").
+STATE_ANAPHORS = frozenset("land staat".split())
+
+
+def _anaphor_state(ctx: _Ctx, k: int) -> str | None:
+    """The state "das Land" / "der Staat" at unit ``k`` refers to: the state opening this
+    sentence ("Usbekistan hat ...; aus der OVKS war das Land ausgetreten"), else the one
+    opening the sentence before. Nothing when neither opens with a state."""
+    units = ctx.units
+    if units[k].lower not in STATE_ANAPHORS or k == 0 or units[k - 1].lower not in ("das", "der"):
+        return None
+    if k > 1 and _state(units[0]) is not None:
+        return _state(units[0])
+    return ctx.prev_subject
+
+
+def _exit_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
+    """ "Usbekistan ist 2012 aus der OVKS ausgetreten", "Großbritannien trat aus der EU aus":
+    a completed exit makes the state a former member; a plan ("will austreten") or a
+    negation asserts nothing."""
+    units = ctx.units
+    words = {u.lower for u in units}
+    if words & PLANNED or _negated(units, 0, len(units) - 1):
+        return []
+    verb = next(
+        (
+            k
+            for k, u in enumerate(units)
+            if u.lower in EXIT_VERBS
+            or (u.lower in EXIT_SPLIT_VERBS and any(v.lower == "aus" for v in units[k + 2 :]))
+        ),
+        None,
+    )
+    if verb is None:
+        return []
+    org, org_at = None, -1
+    for k in range(1, len(units)):
+        if units[k - 1].lower in ("der", "dem") and k > 1 and units[k - 2].lower == "aus":
+            org = _member_org(units[k], ctx.kb) or _group_org(ctx, k)
+            if org:
+                org_at = k
+                break
+    if org is None:
+        return []
+    subj = _subject_before(units, min(verb, org_at))
+    if subj is None:
+        lo, hi = min(verb, org_at), max(verb, org_at)
+        subj = next(((c, k) for k in range(lo + 1, hi) if (c := _state(units[k]))), None)
+    if subj is None:
+        subj = next(((c, k) for k in range(len(units)) if (c := _anaphor_state(ctx, k))), None)
+    if subj is None:
+        return []
+    return _facts(ctx, [subj], org, "former_member", verb)
+
+
 # (rule, words of which the sentence must contain one; None: needs a member organization)
 _ANY_NOUN = frozenset(MEMBER_NOUNS)
 _STATUS = frozenset(STATUS_NOUNS)
@@ -776,6 +979,7 @@ RULES = (
     (_als_rule, frozenset({"als"})),
     (_status_rule, STATUS_VERBS),
     (_join_rule, JOIN_VERBS | JOIN_SPLIT_VERBS),
+    (_exit_rule, EXIT_VERBS | EXIT_SPLIT_VERBS),
     (_gehoeren_rule, GEHOEREN),
     (_talks_rule, frozenset({"mit"})),
     (_list_item_rule, frozenset({":"})),
@@ -798,8 +1002,10 @@ def extract(
     facts: list[MembershipFact] = []
     salient: str | None = None
     recent: list[str] = []
+    prev_subject: str | None = None
     for sent, units in zip(sentences, units_by_sentence, strict=True):
-        ctx = _Ctx(sent, units, kb, published, tuple(recent))
+        ctx = _Ctx(sent, units, kb, published, tuple(recent), prev_subject)
+        prev_subject = _state(units[0]) if units else None
         words = {u.lower for u in units}
         orgs = [u for u in units if _member_org(u, kb)]
         for rule, gate in RULES:

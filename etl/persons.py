@@ -143,16 +143,20 @@ def role_of(unit: Unit, kb: KnowledgeBase) -> tuple[RoleNoun, str, str | None, s
         head = text.rsplit("-", 1)[1]
         if head in index:
             rn, base = index[head]
-            state = org = None
-            for m in unit.mentions:
-                if m.end <= unit.start + len(text) - len(head) and m.kind in (
-                    "state",
-                    "organization",
-                ):
-                    state = m.key if m.kind == "state" else state
-                    org = m.key if m.kind == "organization" else org
-            return rn, base, rn.state or state, rn.organization or org
-        return None
+        else:  # "US-Vizeaußenministerin", "EU-Innenkommissarin": prefix + closed compound
+            hit = _compound_role(head, index)
+            if hit is None:
+                return None
+            rn, base = hit[0], hit[1]
+        state = org = None
+        for m in unit.mentions:
+            if m.end <= unit.start + len(text) - len(head) and m.kind in (
+                "state",
+                "organization",
+            ):
+                state = m.key if m.kind == "state" else state
+                org = m.key if m.kind == "organization" else org
+        return rn, base, rn.state or state, rn.organization or org
     return _compound_role(text, index)
 
 

@@ -113,12 +113,14 @@ def test_case_sensitive(kb):
 
 
 def test_bare_mit_is_not_the_turkish_intelligence_service(kb):
-    """"MIT" alone is as often the Massachusetts Institute of Technology: only the Turkish
+    """ "MIT" alone is as often the Massachusetts Institute of Technology: only the Turkish
     spelling "MİT" and the forms that say "Geheimdienst" name the service."""
-    assert "mit-turkey" not in keys("Forscher am MIT in Boston entwickelten das Verfahren.", kb,
-                                    "organization")
-    assert "mit-turkey" not in keys("Das MIT und die Universität Harvard klagen.", kb,
-                                    "organization")
+    assert "mit-turkey" not in keys(
+        "Forscher am MIT in Boston entwickelten das Verfahren.", kb, "organization"
+    )
+    assert "mit-turkey" not in keys(
+        "Das MIT und die Universität Harvard klagen.", kb, "organization"
+    )
     assert keys("Der türkische Geheimdienst MIT nahm ihn fest.", kb, "organization") == [
         "mit-turkey"
     ]
@@ -126,3 +128,13 @@ def test_bare_mit_is_not_the_turkish_intelligence_service(kb):
         "mit-turkey",
         "mit-turkey",
     ]
+
+
+def test_compound_prefix_counts_only_before_a_hyphen(kb):
+    assert ("Wagner", "organization", "wagner") in hits("Der Wagner-Chef sprach.", kb)
+    assert not [h for h in hits("Richard Wagner komponierte.", kb) if h[1] == "organization"]
+
+
+def test_new_blocs_and_their_abbreviations(kb):
+    text = "Die Europäische Politische Gemeinschaft (EPG) und die Efta tagten."
+    assert keys(text, kb, "organization") == ["epc", "epc", "efta"]

@@ -48,3 +48,15 @@ def test_real_compounds_stay_compounds(kb):
     assert _hits("Er plante eine Russlandreise.", kb) == [("Russland", "state", "RU", "compound")]
     # a glued lower-case tail that is not a function word and too short is no compound
     assert _hits("Das Polenz-Gutachten", kb) == []
+
+
+def test_glued_name_tail_needs_three_lower_case_letters():
+    assert glue.is_glued_name_tail("ausgehandelt")
+    assert not glue.is_glued_name_tail("e")
+    assert not glue.is_glued_name_tail("Reise")
+
+
+def test_full_person_name_glued_to_any_word(kb):
+    text = "Der Machthaber Alexander Lukaschenkoausgehandelt hatte den Deal."
+    hits = [(h.kind, h.keys[0], text[h.start : h.end]) for h in gazetteer.match(text, kb)]
+    assert ("person", "alexander-lukaschenko", "Alexander Lukaschenko") in hits

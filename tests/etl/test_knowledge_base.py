@@ -139,3 +139,16 @@ def test_an_unknown_role_in_roles_yaml_fails_when_the_knowledge_base_loads(tmp_p
     )
     with pytest.raises(ValueError, match="unknown role 'head_of_stat' in roles.yaml"):
         load_knowledge_base(tmp_path)
+
+
+def test_compound_prefixes_and_new_organizations(kb):
+    assert kb.organizations["wagner"].compound_prefixes == ("Wagner",)
+    epc = kb.organizations["epc"]
+    assert epc.abbreviation == "EPG" and epc.kind == "forum"
+    assert {"GB", "UA", "AM", "AZ", "DE"} <= {m.state for m in epc.members}
+
+
+def test_every_person_position_names_a_known_organization(kb):
+    for p in kb.persons.values():
+        for pos in p.positions:
+            assert pos.organization is None or pos.organization in kb.organizations, p.key

@@ -230,3 +230,97 @@ def test_bare_candidate_noun_uses_the_articles_organization(kb):
 def test_list_item_status(kb):
     text = "Die Europäische Union entschied.\n- Armenien: Status eines Beitrittskandidaten\n"
     assert ("AM", "eu", "candidate") in facts(text, kb)
+
+
+# ---------------------------------------------------------------- coordinated clauses,
+# comparisons, examples, exits and anaphors (sentences written for these tests)
+
+
+def test_gehoeren_in_a_coordinated_clause_takes_the_sentence_subject(kb):
+    text = (
+        "Spanien und Portugal sind Mitglieder der Europäischen Union und gehören beide der Nato an."
+    )
+    assert facts(text, kb) == {(c, o, "member") for c in ("ES", "PT") for o in ("eu", "nato")}
+
+
+def test_gehoeren_wie_comparison_and_coordinated_organizations(kb):
+    text = (
+        "Armenien gehört wie Belarus der Eurasischen Wirtschaftsunion und dem "
+        "Militärbündnis OVKS an."
+    )
+    assert facts(text, kb) == {(c, o, "member") for c in ("AM", "BY") for o in ("eaeu", "csto")}
+
+
+def test_gehoeren_after_a_clause_subject_and_a_long_attribute(kb):
+    text = (
+        "Tadschikistan gehört dem von Russland geführten Militärbündnis OVKS an, hält aber Abstand."
+    )
+    assert facts(text, kb) == {("TJ", "csto", "member")}
+
+
+def test_gehoeren_state_after_preposition_is_no_subject(kb):
+    assert facts("Anders als Georgien gehört Armenien der OVKS an.", kb) == {
+        ("AM", "csto", "member")
+    }
+
+
+def test_gehoeren_negation_after_the_verb(kb):
+    assert facts("Serbien gehört nicht der Nato an.", kb) == set()
+
+
+def test_gehoeren_with_laender_wie_examples(kb):
+    text = "Zur Efta gehören neben der Schweiz auch Länder wie Norwegen und Island."
+    assert facts(text, kb) == {(c, "efta", "member") for c in ("CH", "NO", "IS")}
+
+
+def test_als_with_compound_land(kb):
+    assert facts("Ungarn stimmte als einziges EU-Land dagegen.", kb) == {("HU", "eu", "member")}
+
+
+def test_als_partner_in_coordinated_clause_after_denied_membership(kb):
+    text = (
+        "Australien und Neuseeland sind keine Mitglieder der Nato, nehmen aber als "
+        "Partnerländer an Nato-Treffen teil."
+    )
+    assert facts(text, kb) == {
+        ("AU", "nato", "dialogue_partner"),
+        ("NZ", "nato", "dialogue_partner"),
+    }
+
+
+def test_status_takes_the_organization_of_its_own_clause(kb):
+    text = "Kuba hat in der EAWU lediglich Beobachterstatus, gehört aber nicht der OVKS an."
+    assert facts(text, kb) == {("CU", "eaeu", "observer")}
+
+
+def test_exit_makes_a_former_member(kb):
+    assert facts("Usbekistan ist 2012 aus der OVKS ausgetreten.", kb) == {
+        ("UZ", "csto", "former_member")
+    }
+    text = "Georgien verurteilte den Krieg. 2009 trat das Land aus der GUS aus."
+    assert facts(text, kb) == {("GE", "cis", "former_member")}
+
+
+def test_planned_exit_asserts_nothing(kb):
+    assert facts("Moldau will aus der GUS austreten.", kb) == set()
+
+
+def test_compound_member_noun_with_examples(kb):
+    assert facts("Nato-Staaten wie Polen und Estland fordern mehr Geld.", kb) == {
+        ("PL", "nato", "member"),
+        ("EE", "nato", "member"),
+    }
+
+
+def test_singular_compound_refers_to_previous_subject(kb):
+    text = "Montenegro ist seit 2010 Beitrittskandidat der EU. Das Nato-Land gilt als Vorreiter."
+    assert facts(text, kb) == {("ME", "eu", "candidate"), ("ME", "nato", "member")}
+
+
+def test_plural_compound_is_no_anaphor(kb):
+    assert facts("Polen kritisiert Brüssel. Die EU-Staaten streiten.", kb) == set()
+
+
+def test_coordinated_clause_with_its_own_pronoun_subject(kb):
+    text = "Chile und Peru stritten lange, nahm sie als Partnerland an Nato-Treffen teil."
+    assert facts(text, kb) == set()

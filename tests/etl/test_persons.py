@@ -223,3 +223,16 @@ def test_place_as_first_name_in_a_name_slot(empty_kb):
     )
     assert "Paris Hilgert" in _names(res)
     assert not any(m.kind in ("state", "place") and m.surface == "Paris" for m in res.mentions)
+
+
+def test_hyphen_prefix_before_a_closed_compound_role(empty_kb):
+    res = extract_entities(
+        "Die amtierende US-Vizeaußenministerin Erika Musterfrau reiste ab.", MAY_2024, empty_kb
+    )
+    assert people(res) == [("Erika Musterfrau", "erika-musterfrau", "discovered")]
+    assert res.persons["erika-musterfrau"].state == "US"
+
+
+def test_glued_full_name_is_not_a_discovered_person(kb):
+    res = extract_entities("Der russische Präsident Pjotr Neuerverhandelte lange.", MAY_2024, kb)
+    assert people(res) == [("Pjotr Neuer", "pjotr-neuer", "name")]

@@ -86,6 +86,8 @@ _RE_WEEKDAY = re.compile(
     rf"(?<!\w)(?=\w)(?:(?i:(am|seit|vom|bis|ab))\s+)?(?:(?i:({_PAST}|{_THIS}|{_NEXT}))\s+)?"
     rf"((?-i:{'|'.join(w.capitalize() for w in WEEKDAYS)}))"
     r"(abend|morgen|mittag|nachmittag|vormittag|nacht|früh)?s?(?![a-zäöüß])"
+    # "am Donnerstag vergangener Woche": the week named after the day
+    rf"(?:\s+(?i:({_PAST}|{_NEXT}))\s+(?i:woche)(?![a-zäöüß]))?"
 )
 _RE_RELATIVE = re.compile(
     rf"(?<!\w)(?=\w)(?i:(?:(im|in|seit|ab|bis|anfang|mitte|ende|beginn|während)\s+)?"
@@ -236,8 +238,9 @@ def _candidates(text: str) -> list[DateExpr]:
             )
         )
     for m in _RE_WEEKDAY.finditer(text) if has_weekday else ():
-        prep, rel, name, _part = m.groups()
-        start = m.start(1) if prep else (m.start(2) if rel else m.start(3))
+        prep, rel, name, _part, week = m.groups()
+        rel = rel or week
+        start = m.start(1) if prep else (m.start(2) if m.group(2) else m.start(3))
         out.append(
             DateExpr(
                 start,
@@ -245,6 +248,7 @@ def _candidates(text: str) -> list[DateExpr]:
                 text[start : m.end()],
                 "weekday",
                 weekday=WEEKDAYS[name.lower()],
+                unit="week" if week else None,  # the day of the named week, not the next one
                 offset=_offset_of(rel),
                 since=(prep or "").lower() == "seit",
             )
@@ -466,6 +470,8 @@ def _resolve(expr: DateExpr, published: FuzzyDate | None, tense: Tense | None) -
         assert expr.weekday is not None
         if pub.precision != "day":
             return _clamp_precision(pv, "day", pub)
+        if expr.unit == "week":
+            return FuzzyDate(_day_of_week(pv, expr.offset, expr.weekday), "day")
         delta = expr.weekday - pv.weekday()
         if expr.offset < 0 or (expr.offset == 0 and tense != "future"):
             if delta > 0:
@@ -514,3 +520,53 @@ def _resolve(expr: DateExpr, published: FuzzyDate | None, tense: Tense | None) -
         if expr.unit == "day":
             return _clamp_precision(pv + timedelta(days=n), "day", pub)
     return None
+
+
+def text_anchor(text: str, published: FuzzyDate | None) -> FuzzyDate | None:
+    """The day an article's relative weekdays count from when its header gives only a month:
+    the first explicit day of that month in the text ("am Dienstag, dem 17. Oktober").
+
+    News anchors "am Mittwoch" and "am vergangenen Freitag" to the day it reports; a month
+    header cannot say which week that is, the lead's explicit date can.
+    """
+    if published is None or published.precision != "month":
+        return None
+    pv = published.value
+    for e in find_dates(text):
+        if e.kind != "date" or e.month != pv.month or e.day is None:
+            continue
+        if e.year is not None and e.year != pv.year:
+            continue
+        if _valid_day(pv.year, pv.month, e.day):
+            return FuzzyDate(date(pv.year, pv.month, e.day), "day")
+    return None
+
+
+def resolve_near(expr: DateExpr, anchor: date, tense: Tense | None = None) -> FuzzyDate | None:
+    """A weekday relative to an explicit day of the text (not the publication day): the
+    occurrence nearest to it, before it for "vergangenen", after it for "nächsten" or a plan.
+
+    The anchor is a day the article reports, so a past-tense "am Sonntag" may well be the day
+    after it ("reiste bereits am Sonntag weiter" after a Saturday summit).
+    """
+    if expr.kind != "weekday" or expr.weekday is None:
+        return None
+    if expr.unit == "week":
+        return FuzzyDate(_day_of_week(anchor, expr.offset, expr.weekday), "day")
+    back = (anchor.weekday() - expr.weekday) % 7  # days back to the previous such weekday
+    ahead = (expr.weekday - anchor.weekday()) % 7
+    if expr.offset < 0:
+        delta = -(back or 7)
+    elif expr.offset > 0:
+        delta = ahead or 7
+    elif tense == "future":
+        delta = ahead
+    else:
+        delta = -back if back <= ahead else ahead
+    return FuzzyDate(anchor + timedelta(days=delta), "day")
+
+
+def _day_of_week(day: date, weeks: int, weekday: int) -> date:
+    """ "Donnerstag vergangener Woche": that weekday in the week ``weeks`` away from ``day``'s."""
+    monday = day - timedelta(days=day.weekday())
+    return monday + timedelta(days=7 * weeks + weekday)

@@ -23,6 +23,7 @@ The flow, per article:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -35,7 +36,7 @@ import ahocorasick
 import yaml
 
 from etl import dedup
-from etl.dates import DateExpr, Tense, find_dates, resolve_span
+from etl.dates import DateExpr, Tense, find_dates, resolve_near, resolve_span, text_anchor
 from etl.facts import EventFact, Evidence, FuzzyDate, Mention, Participant, PersonRef, Sentence
 
 LEXICON_PATH = Path(__file__).with_name("knowledge") / "events.yaml"
@@ -204,7 +205,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "source_nouns spokesperson_titles leader_titles leader_roles pronouns_singular "
         "pronouns_plural clause_starters coordination_starters reference_preps transparent_words "
         "relative_pronouns place_continuations host_verbs new_event_cues represent_verbs "
-        "pair_subjects pair_determiners attendee_subjects "
+        "pair_subjects pair_determiners attendee_subjects collective_subjects comparison_cues "
+        "host_titles "
+        "subordinators "
         "treaty_act_nouns member_nouns same_time_cues force_nouns end_nouns date_words "
         "present_forms past_auxiliaries"
     ).split()
@@ -291,20 +294,46 @@ def _tokens(text: str, offset: int) -> list[Token]:
     return out
 
 
+_ORDINAL_WORDS = frozenset(
+    "erster erste erstes ersten erstem neuer neue neues neuen neuem zweiter zweite dritter "
+    "dritte letzter letzte".split()
+)
+
+
 def _clauses(tokens: Sequence[Token], lex: Lexicon) -> list[Clause]:
     """Cut a sentence at strong punctuation, at commas that open a clause, and at "und" + verb."""
     starters = lex.cue("clause_starters")
     coord = lex.cue("coordination_starters")
+    subordinators = lex.cue("subordinators")
     cuts = [0]
     n = len(tokens)
+    open_sub = bool(tokens) and tokens[0].low in subordinators
     for i, t in enumerate(tokens):
         if t.text in _HARD_BREAK or (t.text == "-" and i > 0):
             cuts.append(i + 1)
+            open_sub = i + 1 < n and tokens[i + 1].low in subordinators
         elif t.text == ",":
             nxt = tokens[i + 1].low if i + 1 < n else ""
             after = tokens[i + 2].text if i + 2 < n else ""
-            if nxt in starters and not (nxt in ("dem", "den") and after.isdigit()):
+            third = tokens[i + 3].low if i + 3 < n else ""
+            if open_sub and i + 1 < n and not tokens[i + 1].capital and not tokens[i + 1].punct \
+                    and nxt not in _ENUM_GLUE and nxt not in _DETERMINERS:  # fmt: skip
+                # "Während Finnland ... aufgenommen wurde, musste Stockholm warten": the verb
+                # after the comma starts the main clause
+                cuts.append(i + 1)
+                open_sub = False
+            elif (
+                nxt in ("der", "die", "das")
+                and i + 2 < n
+                and tokens[i + 2].capital
+                and (third in (",", "und", "sowie", "oder"))
+            ):
+                pass  # "Argentinien, Ägypten, der Iran und ...": an enumeration, no relative clause
+            elif nxt == "als" and (after.isdigit() or after.lower() in _ORDINAL_WORDS):
+                pass  # "..., als 47. Präsident vereidigt": an apposition, no "als" clause
+            elif nxt in starters and not (nxt in ("dem", "den") and after.isdigit()):
                 cuts.append(i + 1)  # "am Samstag, dem 9. September": a date, no new clause
+                open_sub = nxt in subordinators
         elif t.low in ("und", "sowie", "aber") and i + 1 < n:
             nxt_tok = tokens[i + 1]
             if nxt_tok.low in coord and not nxt_tok.capital:
@@ -403,11 +432,13 @@ class Cand:
     subject_absent: bool = False
     definite: bool = False
     reference: bool = False  # named inside a PP of another predicate ("nach seinen Gesprächen")
+    background: bool = False  # named in a comparison ("wie schon beim G20-Gipfel"): not in focus
     margin: bool = False  # talks "am Rande" of a gathering
     aggregate: bool = False
     negated: bool = False
     carries_roles: bool = False  # a support word that names who takes part ("Unter den Gästen")
     fallback: tuple[str, int] | None = None  # how to find an unnamed subject, and where
+    object_at: int | None = None  # an object pronoun ("lud ihn ein"): someone named before
     summit: Cand | None = None  # the gathering named in the same clause ("auf dem Gipfel")
     decided: bool = False  # the object of a decision ("Aufnahme war ... beschlossen worden")
     merged_into: Cand | None = None
@@ -439,6 +470,7 @@ class _Article:
     kb: Any
     lex: Lexicon
     published: FuzzyDate | None
+    anchor: FuzzyDate | None  # an explicit day of the text when the header gives a month
     dates: list[DateExpr]
     date_starts: list[int]
     names: Mapping[str, tuple[str, str]]
@@ -589,6 +621,7 @@ def extract_events(
         kb=kb,
         lex=lex,
         published=published,
+        anchor=text_anchor(body, published),
         dates=dates,
         date_starts=[d.start for d in dates],
         names=_name_index(kb),
@@ -654,10 +687,106 @@ def _sentence_candidates(sent: Sentence, art: _Article) -> list[Cand]:
             clause.hits.append(Hit(i, entry, prefix))
     out: list[Cand] = []
     mentions = _with_compound_names(art.mentions.get(sent.index, []), tokens, clauses, art, sent)
+    mentions = _with_role_nouns(mentions, tokens, art, sent)
     for ci, clause in enumerate(clauses):
         if clause.hits:
             out.extend(_clause_candidates(sent, tokens, clauses, ci, mentions, art))
     return out
+
+
+_ANAPHOR_ROLES = frozenset(
+    "head_of_state head_of_government foreign_minister defense_minister leader "
+    "secretary_general".split()
+)
+_ROLE_INDEX: dict[int, tuple[Any, dict[str, Any]]] = {}
+
+
+def _role_nouns(kb: Any) -> Mapping[str, Any]:
+    """Lower-cased leader role nouns of the knowledge base ("kanzler", "kremlchef")."""
+    cached = _ROLE_INDEX.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    index: dict[str, Any] = {}
+    for r in getattr(kb, "roles", None) or ():
+        if getattr(r, "role", None) in _ANAPHOR_ROLES and getattr(r, "organization", None) is None:
+            index.setdefault(str(r.noun).lower(), r)
+    if len(_ROLE_INDEX) > 8:
+        _ROLE_INDEX.clear()
+    _ROLE_INDEX[id(kb)] = (kb, index)
+    return index
+
+
+def _role_noun(low: str, index: Mapping[str, Any]) -> Any:
+    """The role noun a token inflects ("Kanzlers", "Präsidenten"), or None."""
+    for cut in (0, 1, 2):
+        base = low[: len(low) - cut] if cut else low
+        if base in index and (cut == 0 or low[len(base) :] in ("s", "n", "en", "es")):
+            return index[base]
+    return None
+
+
+def _title_fits(title: str | None, noun: str) -> bool:
+    """ "Bundeskanzler" and "US-Präsident" answer to "der Kanzler", "der Präsident";
+    "Ministerpräsident" does not answer to "der Präsident"."""
+    t = (title or "").lower()
+    prefixed = ("bundes" + noun, "staats" + noun)
+    return bool(t) and (t == noun or t.endswith("-" + noun) or t in prefixed)
+
+
+def _with_role_nouns(
+    mentions: list[Mention], tokens: Sequence[Token], art: _Article, sent: Sentence
+) -> list[Mention]:
+    """A definite leader title without a name ("empfing den Kanzler", "traf den Kremlchef")
+    stands for the person of the article who holds it: the title's state's office holder when
+    the noun fixes the state, else the last person named before with that title."""
+    index = _role_nouns(art.kb)
+    if not index:
+        return mentions
+    extra: list[Mention] = []
+    for i in range(1, len(tokens)):
+        tok = tokens[i]
+        if not tok.capital or tokens[i - 1].low not in ("der", "den", "dem", "des"):
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1].capital:
+            continue  # "den Kanzler Scholz": the name is the mention
+        if any(m.start < tok.end and tok.start < m.end for m in mentions):
+            continue
+        r = _role_noun(tok.low, index)
+        if r is None:
+            continue
+        key = _role_holder(art, r, tok.start)
+        if key is not None:
+            extra.append(Mention(sent.index, tok.start, tok.end, tok.text, "person", key, "role"))
+    if not extra:
+        return mentions
+    return sorted([*mentions, *extra], key=lambda m: (m.start, -m.end))
+
+
+def _role_holder(art: _Article, r: Any, before: int) -> str | None:
+    """Who a bare title refers to; only persons the article named before qualify, so that a
+    title never brings in someone the text does not mention."""
+    earlier = [
+        m.key
+        for si in range(0, art.sentence_of(before) + 1)
+        for m in art.mentions.get(si, [])
+        if m.kind == "person" and m.start < before and not _is_adjective(m)
+    ]
+    if not earlier:
+        return None
+    noun = str(r.noun).lower()
+    state = getattr(r, "state", None)
+    if state:
+        holder = getattr(art.kb, "holder", None)
+        day = art.published.value if art.published else None
+        h = holder(r.role, state=state, on=day) if callable(holder) else None
+        key = getattr(h, "key", None)
+        if isinstance(key, str) and key in earlier:
+            return key
+        return None
+    for key in reversed(earlier):
+        if _title_fits(art.person_title(key), noun):
+            return key
+    return None
 
 
 def _with_compound_names(
@@ -783,6 +912,12 @@ def _clause_candidates(
             and tokens[h.index + 1].low not in lex.cue("date_words")
             and not any(m.start == tokens[h.index + 1].start for m in mentions)
         )  # "einen zu lebenslanger Haft verurteilten Mörder": an attribute, no verdict
+        and not (
+            h.entry.type == "accession"
+            and h.entry.noun
+            and tokens[h.index].low in lex.cue("member_nouns")
+            and not _becomes_member(tokens, h.index, clause)
+        )  # fmt: skip
     ]
     types_present = {h.entry.type for h in hits if h.entry.weight != "support" and _live(h)}
     margin = bool(wordset & lex.cue("margin_cues"))
@@ -810,9 +945,20 @@ def _clause_candidates(
     if not kept:
         return []
 
-    groups: dict[str, list[Hit]] = {}
+    # A trip noun inside a reference phrase is an earlier trip of its own when a live trigger
+    # reports the clause's trip: "nach seinem Besuch in Moskau ist Modi in die Ukraine
+    # gereist" is two visits, never one visit to two places. (Talks nouns stay with the verb:
+    # "nach den Gesprächen mit X traf er Y" is told as one round of talks as often as two.)
+    live_types = {h.entry.type for h in kept if h.entry.weight != "support" and _live(h)}
+    groups: dict[tuple[str, bool], list[Hit]] = {}
     for h in kept:
-        groups.setdefault(h.entry.type, []).append(h)
+        apart = (
+            h.entry.type in live_types
+            and lex.types[h.entry.type].needs_destination
+            and h.entry.weight != "support"
+            and not _live(h)
+        )
+        groups.setdefault((h.entry.type, apart), []).append(h)
     cm = [m for m in mentions if not _is_source(m, art)]
     negation = _negation(tokens, clause, lex)
     planned = bool(wordset & lex.cue("planned_cues")) and not (
@@ -823,7 +969,7 @@ def _clause_candidates(
         (m.kind, m.key) for m in cm if m.kind in ("person", "state") and not _is_adjective(m)
     }
     cands: list[Cand] = []
-    for typ, ghits in groups.items():
+    for (typ, _apart), ghits in groups.items():
         spec = lex.types.get(typ)
         if spec is None:
             continue
@@ -854,6 +1000,8 @@ def _clause_candidates(
             cand.negated = True
         if typ == "agreement" and negation and any(not h.entry.noun for h in ghits):
             cand.negated = True  # "unterzeichnete die Erklärung aber nicht": nobody signed
+        if typ == "accession" and negation:
+            cand.negated = True  # "wird vorerst nicht Mitglied", "trat nicht bei": nobody joins
         if (
             typ == "agreement"
             and len(ghits) == 1
@@ -864,8 +1012,20 @@ def _clause_candidates(
             and words[rel - 2] not in lex.cue("treaty_act_nouns")
         ):
             continue  # "Verwahrer des Nordatlantikvertrags": a treaty named, nothing signed
-        if main.entry.noun and set(before[-3:]) & lex.cue("reference_preps"):
+        near = before[-3:]
+        if "," in near:  # a comma ends the phrase: "schlug vor, ein Gipfel könne ..."
+            near = near[len(near) - near[::-1].index(",") :]
+        if (
+            main.entry.noun
+            and set(near) & lex.cue("reference_preps")
+            and not cand.carries_roles
+        ):  # "Vor Ort waren ...": an attendee list, no reference to an earlier event
             cand.reference = True
+            cand.status = "occurred"
+        if main.entry.noun and set(before[-3:]) & lex.cue("comparison_cues"):
+            # "wie schon beim Brics-Gipfel": an earlier gathering compared with, never the one
+            # that later "der Gipfel" or "vertrat ihn" of the article refers to
+            cand.reference = cand.background = True
             cand.status = "occurred"
         if main.entry.noun and _plural_form(first.low) and _counted(before, lex):
             cand.aggregate = True
@@ -879,10 +1039,22 @@ def _clause_candidates(
             t = tokens[h.index]
             cand.evidence.append(Evidence(sent.index, t.start, t.end, t.text))
         cand.decided = decision and typ not in ("summit", "meeting")
-        cand.subject_absent = (negation or absent_verb) and typ in ("summit", "meeting", "visit")
+        own_negation = negation and (
+            not cand.carries_roles or _negation_reaches(tokens, clause, main.index, lex)
+        )
+        cand.subject_absent = (own_negation or absent_verb) and typ in (
+            "summit", "meeting", "visit"
+        )  # fmt: skip
         _bind(cand, spec, tokens, clauses, ci, cm, art, attend)
         _date(cand, spec, tokens, clauses, ci, art, decision)
         cands.append(cand)
+        if typ == "visit" and not cand.reference:
+            hi = clause.hi  # the gap may be cut off as a clause of its own (", der Premier X")
+            for nxt in clauses[ci + 1 :]:
+                if nxt.hits:
+                    break
+                hi = nxt.hi
+            cands.extend(_gapped_visits(cand, tokens, Clause(clause.lo, hi, clause.hits), cm, art))
     summit = next((c for c in cands if c.type == "summit"), None)
     joined = next((c for c in cands if c.type == "accession" and c.organization), None)
     if summit is not None and joined is not None and summit.organization != joined.organization:
@@ -896,6 +1068,75 @@ def _clause_candidates(
             if c is not summit:
                 c.summit = summit
     return cands
+
+
+_BECOME = frozenset("werden wird werde wurde wurden".split())
+
+
+def _becomes_member(tokens: Sequence[Token], i: int, clause: Clause) -> bool:
+    """A member noun as the predicate of "werden": "(sollen X) Vollmitglieder werden", "wurde
+    2010 Mitglied der Gruppe". Never "die Mitglieder wurden informiert" (a determiner makes it
+    the subject) and never a member noun with a distant passive auxiliary."""
+    prev = tokens[i - 1].low if i > clause.lo else ""
+    if prev in _DETERMINERS or prev in ("als", "kein"):
+        return False
+    near = range(max(clause.lo, i - 3), min(clause.hi, i + 5))
+    return any(tokens[j].low in _BECOME for j in near if j != i)
+
+
+def _gapped_visits(
+    cand: Cand, tokens: Sequence[Token], clause: Clause, mentions: Sequence[Mention], art: _Article
+) -> list[Cand]:
+    """A trip sentence that repeats its verb only in thought: "Macron reist am Montag nach
+    Kiew, Starmer am Donnerstag" is a second trip, by the person after the comma, on its date."""
+    out: list[Cand] = []
+    for i in range(clause.lo, clause.hi - 1):
+        if tokens[i].text != ",":
+            continue
+        heads = set()
+        for j in range(i + 1, min(clause.hi, i + 6)):
+            t = tokens[j]
+            if t.capital:
+                heads.add(t.start)
+            elif not (t.low in _DETERMINERS or t.low.endswith(("e", "en", "er", "es"))):
+                break  # a verb: an ordinary clause, no gap
+        m = next((x for x in mentions if x.start in heads and x.kind == "person"), None)
+        if m is None:  # a name, perhaps after its title ("der britische Premier Keir Starmer")
+            continue
+        exprs = art.dates_in(m.end, tokens[clause.hi - 1].end)
+        if not exprs or exprs[0].start - m.end > 2:
+            continue
+        seg_end = next((j for j in range(i + 2, clause.hi) if tokens[j].text == ","), clause.hi)
+        if any(i < h.index < seg_end for h in clause.hits):
+            continue  # a verb of its own: an ordinary clause
+        span = _resolve_expr(exprs[0], cand.status, art)
+        if span is None:
+            continue
+        cand.roles.pop(("person", m.key), None)
+        roles = {k: r for k, r in cand.roles.items() if k[0] != "person"}
+        roles[("person", m.key)] = "participant"
+        out.append(
+            replace_cand(
+                cand,
+                roles=roles,
+                start=span[0],
+                end=span[1],
+                evidence=list(cand.evidence),
+                destinations=list(cand.destinations),
+            )
+        )
+    return out
+
+
+def _resolve_expr(
+    e: DateExpr, status: str, art: _Article
+) -> tuple[FuzzyDate, FuzzyDate | None] | None:
+    """One date expression as `_date` reads it: weekdays from the text's anchor day if any."""
+    tense: Tense = "future" if status == "planned" else "past"
+    if e.kind == "weekday" and art.anchor is not None:
+        near = resolve_near(e, art.anchor.value, tense)
+        return (near, None) if near is not None else None
+    return resolve_span(e, art.published, tense)
 
 
 def _counted(before: Sequence[str], lex: Lexicon) -> bool:
@@ -920,6 +1161,18 @@ def _negation(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> bool:
         if tokens[i].low in neg:
             nxt = tokens[i + 1].low if i + 1 < clause.hi else ""
             if nxt not in exc:
+                return True
+    return False
+
+
+def _negation_reaches(tokens: Sequence[Token], clause: Clause, at: int, lex: Lexicon) -> bool:
+    """A negation that belongs to the word at ``at``: no "und"/"aber"/comma between them
+    ("ist kein Mitglied und sitzt mit am Tisch": the sitting is not negated)."""
+    neg = lex.cue("negation")
+    for i in range(clause.lo, clause.hi):
+        if tokens[i].low in neg:
+            lo, hi = sorted((i, at))
+            if not any(t.low in ("und", "aber", "sowie", ",") for t in tokens[lo + 1 : hi]):
                 return True
     return False
 
@@ -962,6 +1215,7 @@ def _slot_of(
     j = mi - 1
     steps = 0
     crossed_lower = False  # a lower-case word since the last determiner: adjective or verb?
+    joined = new_phrase = False  # an enumeration word seen / a determiner without one
     while j >= clause.lo and steps < 9:
         t = tokens[j]
         if t.low in transparent and not (t.low == "unter" and j + 1 < clause.hi
@@ -972,12 +1226,20 @@ def _slot_of(
             attached = j - 1 if j - 1 in hit_idx and tokens[j - 1].capital else None
             return _Slot(_PREPS[t.low], attached)
         if j in hit_idx:
-            return _Slot("genitive", j) if tokens[j].capital else _Slot("subject")
+            if tokens[j].capital and not crossed_lower:
+                return _Slot("genitive", j)
+            return _Slot("subject")  # "Zu dem Gipfel waren X angereist": a verb stands between
         prev = bound.get(j)
         if prev is not None:
             if crossed_lower:
                 break  # "in Vilnius berieten Biden": a verb stands between
+            if new_phrase and not joined:
+                break  # "in Berlin den Präsidenten Macron": a determiner opens another phrase
             return prev  # an enumeration carries the slot of its first member
+        if t.text == "," or t.low in ("und", "sowie", "oder"):
+            joined = True
+        elif t.low in _DETERMINERS:
+            new_phrase = True
         if t.text == "," or t.low in _ENUM_GLUE or t.low in _DETERMINERS:
             crossed_lower = False
             j -= 1
@@ -1032,11 +1294,27 @@ def _bind(
         and not words & {"von", "durch", "ließ", "lässt", "ließen"}
         and bool(words & lex.cue("pronouns_singular"))
     )  # "er vertrat X": the pronoun attends, the named one is represented
+    passive = (
+        cand.type == "attack"
+        and not main.entry.noun
+        and bool(words & _PASSIVE_AUX)
+        and tokens[main.index].low.endswith(("t", "en"))
+        and not tokens[main.index].low.endswith(("te", "ten"))
+    )  # "wurde von Soldaten erschossen": a participle with "werden"; subject is the target
     for m in _clause_mentions(mentions, tokens, clause):
         mi = _token_index(tokens, m.start)
         if mi >= len(tokens):
             continue
         slot = _slot_of(m, mi, tokens, clause, hit_idx, lex, bound)
+        if attend and slot.name != "subject" and _relative_subject(tokens, mi, clause, lex):
+            slot = _Slot("subject")  # "der Rat, an dem Selenskyj teilnahm": he attends
+        if (
+            slot.name == "subject"
+            and cand.type in ("summit", "meeting", "visit")
+            and mi > clause.lo
+            and tokens[mi - 1].low in lex.cue("host_titles")
+        ):
+            slot = _Slot("host")  # "verkündete Gastgeber Modi": the title says who hosts
         joins = cand.type == "accession" and m.kind == "organization"
         if joins and _member_of(tokens, mi, clause, lex):
             slot = _Slot("member_of")  # "Aufnahme der AU als Mitglied der G20": G20 admits
@@ -1044,7 +1322,11 @@ def _bind(
         bound[mi] = slot
         tok = tokens[mi]
         rest = (tok.text[: m.start - tok.start] + tok.text[m.end - tok.start :]).strip("'’")
+        if m.via == "role" and _apposition_of_als(tokens, mi, clause):
+            continue  # "Trump wurde als 47. Präsident vereidigt": the title describes him
         inside = bool(rest) and rest != "s" and mi not in hit_idx
+        if inside and cand.type == "attack" and rest.lstrip("-").lower() in lex.cue("force_nouns"):
+            inside = False  # "durch Nato-Flugzeuge", "Hamas-Kämpfer": the force's owner acts
         if inside:
             continue  # "EU-Ratspräsidentschaft", "Kremlangaben": a modifier of another noun
         if slot.attached is not None and slot.attached not in own_idx:
@@ -1066,7 +1348,9 @@ def _bind(
             member_of = m.key
             bound[mi] = _Slot("subject")
             continue
-        if name == "von":
+        if name == "von" and passive:
+            pass
+        elif name == "von":
             after = {t.low for t in tokens[mi + 1 : min(clause.hi, mi + 4)]}
             if after & host_cues:
                 # "von Indien organisierten Gipfel": the cue's participle modifies the next noun
@@ -1099,6 +1383,28 @@ def _bind(
             continue
         if cand.carries_roles and name in ("genitive", "compound"):
             name = "subject"  # "unter den Gästen waren X", "die Regierungschefs Japans"
+        if (
+            name == "subject"
+            and main.entry.frame == "visit_object"
+            and not main.entry.noun
+            and m.kind in ("state", "place")
+            and mi > main.index
+        ):
+            name = "nach"  # "Macron besuchte am Freitag Ägypten": the object is where he went
+        if passive and name == "subject":
+            name = "gegen"  # "wurde ... erschossen": the passive subject is who was hit
+        elif (
+            passive
+            and name == "von"
+            or (
+                cand.type == "attack"
+                and name == "nach"
+                and _introduced_by(tokens, mi, clause, "durch")
+            )
+        ):
+            name = "genitive"  # "von russischen Truppen", "durch Nato-Flugzeuge": the agent
+        if name == "subject" and m.via == "role" and tokens[mi - 1].low in ("den", "dem"):
+            name = "mit"  # "empfing den Kanzler": the accusative title is the one received
         if name == "subject" and not subject_ok:
             continue
         if (
@@ -1118,9 +1424,7 @@ def _bind(
             and cand.type in ("summit", "meeting")
             and last_host_end is not None
             and last_host_end < mi
-            and not any(
-                t.punct or t.low in _ENUM_GLUE for t in tokens[last_host_end + 1 : mi]
-            )
+            and not any(t.punct or t.low in _ENUM_GLUE for t in tokens[last_host_end + 1 : mi])
         ):
             name = "mit"  # "Am Sonntag empfängt Starmer Selenskyj": subject, then the received
         if name == "host" or (
@@ -1142,6 +1446,11 @@ def _bind(
             continue
         if m.kind == "organization":
             _bind_organization(cand, spec, m, role, name)
+            if name in ("subject", "genitive") and cand.roles.get(("organization", m.key)) in (
+                "participant",
+                "perpetrator",
+            ):  # "Die Staaten der G7 unterzeichneten": the subject is named, no pronoun needed
+                cand.has_subject = True
             continue
         if m.kind == "place" and role not in ("location", "destination", "target"):
             continue  # "von Pjöngjang", "von Moskau geführt": not where it happened
@@ -1185,8 +1494,61 @@ def _bind(
             for k, r in cand.roles.items()
         )
     _continue_place(cand, spec, tokens, clauses, ci, mentions, art)
+    if cand.type == "visit" and main.entry.frame == "host_verb":
+        # "Macron lud ihn ins Élysée ein": the invited is someone named before
+        obj = next((t for t in tokens[clause.lo : clause.hi] if t.low in ("ihn", "ihm")), None)
+        if obj is not None:
+            cand.object_at = obj.start
     if not cand.has_subject and cand.type not in ("summit", "founding"):
         cand.fallback = _fallback(tokens, clauses, ci, main.index, lex, mentions)
+        if cand.fallback is not None and cand.fallback[1] == cand.object_at:
+            cand.fallback = None  # "empfing Xi ihn": the pronoun is the object, not the subject
+    elif cand.type not in ("summit", "founding", "attack") and cand.fallback is None:
+        # "Am Rande traf er Biden": the nominative pronoun is the subject, the name its object
+        for i in (main.index + 1, main.index - 1):
+            if clause.lo <= i < clause.hi and tokens[i].low == "er" and not main.entry.noun:
+                cand.fallback = ("sg", tokens[i].start)
+                break
+
+
+_RELATIVE_AFTER_PREP = frozenset("dem der denen welchem welcher welchen".split())
+
+
+_PASSIVE_AUX = frozenset("wurde wurden worden werden wird".split())
+
+
+def _introduced_by(tokens: Sequence[Token], mi: int, clause: Clause, prep: str) -> bool:
+    """Whether the phrase of the mention at ``mi`` opens with ``prep`` (determiners and
+    adjectives may stand between: "durch russische Drohnen")."""
+    for j in range(mi - 1, max(clause.lo, mi - 4) - 1, -1):
+        if tokens[j].low == prep:
+            return True
+        if tokens[j].low in _PREPS or tokens[j].punct:
+            return False
+    return False
+
+
+def _apposition_of_als(tokens: Sequence[Token], mi: int, clause: Clause) -> bool:
+    """A title introduced by "als" (ordinals and adjectives may stand between) describes the
+    subject's office; it names no second person."""
+    for j in range(mi - 1, max(clause.lo, mi - 4) - 1, -1):
+        t = tokens[j]
+        if t.low == "als":
+            return True
+        if not (t.text.isdigit() or t.text == "." or t.low in _ORDINAL_WORDS
+                or t.low.endswith(("e", "en", "er", "es"))):  # fmt: skip
+            return False
+    return False
+
+
+def _relative_subject(tokens: Sequence[Token], mi: int, clause: Clause, lex: Lexicon) -> bool:
+    """A name right after "Präposition + Relativpronomen" that opens a clause ("..., an dem
+    Selenskyj teilnahm", "..., bei der Modi anwesend war") is the relative clause's subject."""
+    if mi - 2 < clause.lo:
+        return False
+    rel, prep = tokens[mi - 1], tokens[mi - 2]
+    opens = mi - 2 == clause.lo or tokens[mi - 3].text == ","
+    return opens and prep.low in _PREPS and rel.low in _RELATIVE_AFTER_PREP
 
 
 def _member_of(tokens: Sequence[Token], mi: int, clause: Clause, lex: Lexicon) -> bool:
@@ -1284,6 +1646,7 @@ def _fallback(
     subject of the sentence the clause belongs to."""
     clause = clauses[ci]
     first = tokens[clause.lo]
+    words = {t.low for t in tokens[clause.lo : clause.hi]}
     if ci > 0 and first.low in lex.cue("relative_pronouns") and tokens[clause.lo - 1].text == ",":
         return ("relative", tokens[clause.lo - 1].start)
     for i in range(clause.lo, clause.hi):
@@ -1296,6 +1659,8 @@ def _fallback(
                 return ("pl", t.start)
             return ("sg", t.start)
         if t.low in ("ihr", "ihre", "ihrer", "ihrem", "ihren") and i + 1 == main:
+            if words & lex.cue("collective_subjects"):
+                return None  # "In ihrer Abschlusserklärung schreiben die Alliierten": their own
             return ("pl", t.start)
         if t.low in lex.cue("pronouns_singular"):
             return ("sg", t.start)
@@ -1317,6 +1682,14 @@ def _date(
     clause = clauses[ci]
     lo, hi = tokens[clause.lo].start, tokens[clause.hi - 1].end
     exprs = art.dates_in(lo, hi)
+    if not exprs and ci > 0 and tokens[clause.lo].low == "als":
+        # "seit April 2019, als sich beide in Wladiwostok begegnet waren": the "als" clause
+        # tells what happened at the date it follows
+        prev = clauses[ci - 1]
+        before = art.dates_in(tokens[prev.lo].start, lo)
+        if before and lo - before[-1].end <= 3 and before[-1].since:
+            exprs = [dataclasses.replace(before[-1], since=False)]
+            cand.background = True  # history the article recalls, not what it reports
     if not exprs and cand.status == "occurred":
         sentence_exprs = art.dates_in(tokens[0].start, tokens[-1].end)
         if len(sentence_exprs) == 1:
@@ -1343,22 +1716,32 @@ def _date(
     present = bool(clause_low & art.lex.cue("present_forms")) and not (
         clause_low & art.lex.cue("past_auxiliaries")
     )  # "Am Sonntag empfängt Starmer ...": a weekday with a present verb is the coming one
+    trigger_end = tokens[cand.hits[0].index].end
     for e in exprs:
         if e.since and not spec.durative:
             continue  # "zum ersten Mal seit letztem September" does not date the meeting
+        outside = not lo <= e.start < hi
+        if not spec.durative and outside and _since_phrase(tokens, trigger_end, e.start):
+            continue  # "sprachen miteinander – das erste Gespräch seit den Kämpfen 2020"
         if present and e.kind == "weekday" and tense == "past":
             span = resolve_span(e, art.published, "future")
             pub = art.published
             if span is not None and pub is not None and span[0].value > pub.value:
                 cand.status = "planned"
                 tense = "future"
-        span = resolve_span(e, art.published, tense)
+        span = _resolve_expr(e, cand.status, art)
         if span is None:
             continue
         start, end = span
         if cand.start is None or _finer(start, cand.start):
             cand.start, cand.end = start, end
         break
+
+
+def _since_phrase(tokens: Sequence[Token], after: int, before: int) -> bool:
+    """A "seit" between the trigger and a date: the date starts a period the event lies in,
+    it does not date the event ("das erste Gespräch seit den Kämpfen von 2020")."""
+    return any(t.low == "seit" and after <= t.start < before for t in tokens)
 
 
 def _same_time(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> bool:
@@ -1397,7 +1780,21 @@ def _keys(ms: Iterable[Mention]) -> list[tuple[str, str]]:
 
 
 def _resolve_fallback(c: Cand, art: _Article) -> None:
-    """Fill the subject a clause leaves unnamed ("er", "seine", "..., das", a verb-only clause)."""
+    """Fill the subject a clause leaves unnamed ("er", "seine", "..., das", a verb-only clause),
+    then an object pronoun ("lud ihn ein") with someone else named before."""
+    _resolve_subject(c, art)
+    if c.object_at is not None and c.type in ("meeting", "visit"):
+        at = c.object_at
+        earlier = _keys(_mentions_before(art, c.sentence, at, ("person",))) + _keys(
+            _mentions_before(art, c.sentence - 1, None, ("person",))
+        )  # like "sg": a sentence's first person is its likeliest antecedent
+        who = [k for k in earlier if k not in c.roles][:1]
+        for kind, key in who:
+            c.add(kind, key, "participant")
+
+
+def _resolve_subject(c: Cand, art: _Article) -> None:
+    """The subject part of `_resolve_fallback`."""
     if c.fallback is None:
         return
     mode, at = c.fallback
@@ -1409,6 +1806,8 @@ def _resolve_fallback(c: Cand, art: _Article) -> None:
         role = "target"
     if c.subject_absent:
         role = "absent"
+    elif c.frame == "host_verb" and mode == "sg":
+        role = "host"  # "lud er ihn ... ein": who invites hosts
     who: list[tuple[str, str]] = []
     persons_states = ("person", "state")
     if mode == "relative":
@@ -1472,9 +1871,11 @@ def _leaders(art: _Article, state: str, on: FuzzyDate | None) -> list[str]:
     return out
 
 
-def _org_before(art: _Article, si: int, offset: int) -> str | None:
-    """The last organization named before ``offset`` (for "die Gruppe", "der Organisation")."""
-    for s in range(si, -1, -1):
+def _org_before(art: _Article, si: int, offset: int, back: int | None = None) -> str | None:
+    """The last organization named before ``offset`` (for "die Gruppe", "der Organisation"),
+    at most ``back`` sentences back when given."""
+    first = 0 if back is None else max(0, si - back)
+    for s in range(si, first - 1, -1):
         for m in reversed(art.mentions.get(s, [])):
             if m.kind == "organization" and m.start < offset and not _is_source(m, art):
                 return m.key
@@ -1502,7 +1903,10 @@ def _compatible(c: Cand, d: Cand) -> bool:
 
 
 def _antecedent(
-    c: Cand, done: Sequence[Cand], window: int | None, salience: Mapping[int, int]
+    c: Cand,
+    done: Sequence[Cand],
+    window: int | None,
+    salience: Mapping[int, int],
 ) -> Cand | None:
     """The earlier event that a definite noun or a support word refers to (best fit, then the
     most recent)."""
@@ -1519,17 +1923,23 @@ def _antecedent(
         shared = len(own & set(d.roles))
         if c.weight == "support" and own and not shared and not c.carries_roles:
             continue
-        if c.carries_roles and (d.sentence > c.sentence or d.type != "summit"):
+        if c.carries_roles and d.sentence > c.sentence:
             continue  # "Unter den Gästen waren ...": the gathering reported before
-        last = max(e.sentence_index for e in d.evidence)
-        fit = (
+        last = max(e.sentence_index for e in d.evidence if e.sentence_index <= c.sentence) \
+            if any(e.sentence_index <= c.sentence for e in d.evidence) else d.sentence  # fmt: skip
+        fit: tuple[int, ...] = (
             int(bool(c.state and c.state == d.state)),
             int(bool(c.organization and c.organization == d.organization)),
+            int(not d.background),
             shared,
             int(0 <= c.sentence - last <= 2),  # just mentioned
             salience.get(id(d), 0),  # else the event the article is about
             n,
         )
+        if c.carries_roles:
+            # an attendee list ("Anwesend waren ...") names who was at the happening in focus:
+            # the one reported last, unless the list names its gathering
+            fit = (*fit[:3], int(0 <= c.sentence - last <= 1), last, salience.get(id(d), 0), n)
         if best is None or fit > best[0]:
             best = (fit, d)
     return best[1] if best else None
@@ -1584,8 +1994,12 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
         if c.organization is None and (spec.needs_organization or c.type == "summit"):
             clause_words = set(art.body[c.evidence[0].start - 60 : c.evidence[-1].end + 60]
                                .lower().split())  # fmt: skip
-            if clause_words & anaphors:
-                org = _org_before(art, c.sentence, c.evidence[0].start)
+            becomes = c.type == "accession" and c.evidence[0].surface.lower() in lex.cue(
+                "member_nouns"
+            )  # "sollen X und Y Vollmitglieder werden": members of the group just named
+            if clause_words & anaphors or becomes:
+                back = None if clause_words & anaphors else 1
+                org = _org_before(art, c.sentence, c.evidence[0].start, back)
                 if org:
                     c.organization = org
                     if spec.organization_role:
@@ -1615,7 +2029,14 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
     for c in done:
         if c.merged_into is not None:
             continue
+        if c.margin and c.summit is None:
+            c.summit = _gathering_in_focus(c, done, art)
         s = c.summit.final() if c.summit is not None else None
+        if s is not None and s is not c and c.margin and s.type == "summit":
+            # talks "am Rande" of a gathering: who talks there attends it
+            for (kind, key), role in c.roles.items():
+                if kind == "person" and role != "absent" and (kind, key) not in s.roles:
+                    s.add(kind, key, "participant")
         if s is not None and s is not c and (c.margin or c.type in ("agreement", "accession")):
             c.place = c.place or s.place
             c.state = c.state or s.state
@@ -1630,11 +2051,68 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
     for c in done:
         if c.merged_into is not None:
             continue
+        if c.type == "visit" and c.state is None:
+            _country_anaphor(c, art)
+        if c.type == "meeting" and c.state is None and not c.margin and c.frame == "host_verb":
+            _received_at_home(c, done, art)
         for part in _split_destinations(c, lex.types[c.type]):
             ev = _finish(part, art)
             if ev is not None:
                 events.append(ev)
     return events
+
+
+def _received_at_home(c: Cand, done: Sequence[Cand], art: _Article) -> None:
+    """"Putin hat Kim ... empfangen": who receives a foreign guest does so at home, unless a
+    gathering elsewhere was just reported (a reception at a summit abroad)."""
+    if any(
+        d.type == "summit" and not d.background and 0 <= c.sentence - d.sentence <= 2
+        for d in done
+    ):
+        return
+    hosts = [k for k, r in c.roles.items() if k[0] == "person" and r == "host"]
+    home = {art.person_state(k[1]) for k in hosts}
+    if len(home) == 1 and None not in home:
+        c.state = home.pop()
+
+
+_COUNTRY_ANAPHORS = ("das land", "dem land", "ins land", "des landes")
+
+
+def _country_anaphor(c: Cand, art: _Article) -> None:
+    """A trip to "das Land" goes to the state named last before it ("besuchte das Land am
+    Freitag" after a sentence about Israel)."""
+    sent = art.sentences[c.sentence]
+    low = sent.text.lower()
+    if not any(a in low for a in _COUNTRY_ANAPHORS):
+        return
+    at = c.evidence[0].start
+    for si in range(c.sentence, max(-1, c.sentence - 3), -1):
+        states = [
+            m for m in art.mentions.get(si, [])
+            if m.kind == "state" and m.start < at and not _is_adjective(m)
+        ]  # fmt: skip
+        if states:
+            key = states[-1].key
+            if not any(art.entity_state(k) == key for k, r in c.roles.items() if r != "host"):
+                c.state = key
+                c.destinations = [key]
+                c.add("state", key, "host")
+            return
+
+
+def _gathering_in_focus(c: Cand, done: Sequence[Cand], art: _Article) -> Cand | None:
+    """The gathering that a bare "am Rande" refers to: a summit reported up to this sentence,
+    the one the article is most about (passing references to other summits weigh less)."""
+    salience = _salience(done, art)
+    pool = [
+        d.final() for d in done
+        if d.type == "summit" and d.sentence <= c.sentence and d.status == c.status
+    ]  # fmt: skip
+    pool = [d for d in pool if d.type == "summit" and not d.background]
+    if not pool:
+        return None
+    return max(pool, key=lambda d: (salience.get(id(d), 0), d.sentence))
 
 
 def _collective_signers(done: Sequence[Cand], art: _Article) -> None:
@@ -1648,7 +2126,7 @@ def _collective_signers(done: Sequence[Cand], art: _Article) -> None:
     for c in done:
         if c.merged_into is not None or c.type != "agreement" or c.roles:
             continue
-        words = [w.strip(".,;:!?„“\"()").lower() for w in art.sentences[c.sentence].text.split()]
+        words = [w.strip('.,;:!?„“"()').lower() for w in art.sentences[c.sentence].text.split()]
         is_pair = any(w in pair and i and words[i - 1] in dets for i, w in enumerate(words))
         is_attendees = not is_pair and any(w in attendees for w in words)
         if not (is_pair or is_attendees):
@@ -1661,7 +2139,7 @@ def _collective_signers(done: Sequence[Cand], art: _Article) -> None:
         ]  # fmt: skip
         if not pool:
             continue
-        d = max(pool, key=lambda d: (salience.get(id(d), 0), -d.sentence))
+        d = max(pool, key=lambda d: (_place_salience(d, pool, salience), -d.sentence))
         if is_pair:
             states = {art.entity_state(k) for k, r in d.roles.items() if r != "absent"}
             states.discard(None)
@@ -1680,6 +2158,15 @@ def _collective_signers(done: Sequence[Cand], art: _Article) -> None:
         c.state = c.state or d.state
         if c.start is None:
             c.start, c.end = d.start, d.end
+
+
+def _place_salience(d: Cand, pool: Sequence[Cand], salience: Mapping[int, int]) -> int:
+    """The salience of everything reported at ``d``'s state: an article's main trip is told in
+    many short reports ("in Kiew sprach er ...", "besuchte er ..."), each one weaker than a single
+    long mention of an earlier trip."""
+    if d.state is None:
+        return salience.get(id(d), 0)
+    return sum(salience.get(id(x), 0) for x in pool if x.state == d.state)
 
 
 def _split_destinations(c: Cand, spec: TypeSpec) -> list[Cand]:

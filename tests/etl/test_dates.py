@@ -201,3 +201,39 @@ def test_this_week_across_a_month_boundary_names_no_month() -> None:
     midweek = FuzzyDate(date(2025, 3, 13), "day")
     got = resolve(expr, midweek, "past")
     assert got is not None and got.precision == "month" and got.value.month == 3
+
+
+def test_text_anchor_is_the_first_explicit_day_of_the_header_month() -> None:
+    from etl.dates import text_anchor
+
+    month = FuzzyDate(date(2023, 10, 1), "month")
+    text = "Am 7. September begann es. Scholz kam am Dienstag, dem 17. Oktober, an."
+    assert text_anchor(text, month) == FuzzyDate(date(2023, 10, 17), "day")
+    assert text_anchor(text, FuzzyDate(date(2023, 10, 18), "day")) is None  # a real day wins
+    assert text_anchor("Am Montag kam er.", month) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("am Mittwoch", "future", "2023-10-18"),  # the plan after the anchor
+        ("am vergangenen Freitag", "past", "2023-10-13"),  # explicitly before it
+        ("am Montag", "past", "2023-10-16"),  # the nearest: the day before
+        ("am Donnerstag", "past", "2023-10-19"),  # two days after is nearer than five before
+        ("am nächsten Dienstag", None, "2023-10-24"),
+        ("am Donnerstag vergangener Woche", "past", "2023-10-12"),
+        ("Freitag nächster Woche", None, "2023-10-27"),
+    ],
+)
+def test_weekdays_resolve_near_an_explicit_day_of_the_text(
+    text: str, tense: str | None, expected: str
+) -> None:
+    from etl.dates import resolve_near
+
+    got = resolve_near(one(text), date(2023, 10, 17), tense)  # type: ignore[arg-type]
+    assert got is not None and got.value.isoformat() == expected
+
+
+def test_a_weekday_of_the_named_week_resolves_from_a_publication_day() -> None:
+    tuesday = FuzzyDate(date(2023, 10, 17), "day")
+    assert iso("am Donnerstag vergangener Woche", tuesday, "past") == "2023-10-12"

@@ -990,6 +990,53 @@ RULES = (
 )
 
 
+# Words that make a sentence naming a state and an organization speak of its members.
+MEMBERSHIP_CONTEXT = frozenset(
+    """staaten länder ländern verbündete verbündeten verbündeter alliierte alliierten
+    bündnispartner bündnispartnern partner partnern""".split()
+)
+_NO_CO_MENTION = NEGATIONS | PLANNED | INVITED | FORMER
+
+
+def _known_member_rule(
+    ctx: _Ctx, orgs: Sequence[Unit], words: set[str]
+) -> list[MembershipFact]:
+    """A sentence that names a state and an organization the state belongs to (by the reviewed
+    member lists, at the article's date) and speaks of members or allies states that
+    membership, though no pattern above parses it: "Die Nato-Staaten, unter ihnen Polen und
+    Litauen, ...", "Frankreich und Italien drängten ihre EU-Partner ...". Used only where no
+    pattern says anything about the pair, and never in a negated, planned or past sentence,
+    so a text that denies or qualifies the membership wins over the list."""
+    if words & _NO_CO_MENTION:
+        return []
+    compound = any(u.suffix.lower() in COMPOUND_MEMBER_NOUNS for u in orgs)
+    context = words & MEMBERSHIP_CONTEXT or words & _ANY_NOUN or words & GROUP_NOUN_FORMS.keys()
+    if not (compound or context):
+        return []
+    day = ctx.published.value if ctx.published else None
+    out = []
+    states = [(i, _state(u)) for i, u in enumerate(ctx.units)]
+    for j, u in enumerate(ctx.units):
+        key = _member_org(u, ctx.kb) if u in orgs else None
+        org = ctx.kb.organizations.get(key) if key else None
+        if org is None:
+            continue
+        for i, code in states:
+            if code is None or i == j:
+                continue
+            if any(
+                m.state == code
+                and m.kind == "member"
+                and (day is None or m.since is None or m.since <= day)
+                and (m.until is None or (day is not None and day < m.until))
+                for m in org.members
+            ):
+                out.append(
+                    MembershipFact(code, key, "member", None, _evidence(ctx, min(i, j), max(i, j)))  # type: ignore[arg-type]
+                )
+    return out
+
+
 def extract(
     sentences: Sequence[Sentence],
     units_by_sentence: Sequence[Sequence[Unit]],
@@ -1000,6 +1047,7 @@ def extract(
     """Membership facts of one article, one per (state, organization, kind), first evidence."""
     persons = persons or {}
     facts: list[MembershipFact] = []
+    co_mentions: list[MembershipFact] = []
     salient: str | None = None
     recent: list[str] = []
     prev_subject: str | None = None
@@ -1017,6 +1065,8 @@ def extract(
                 facts += rule(ctx, salient)
         if orgs and words & CHAIR_VERBS:
             facts += _chair_rule(ctx, salient, persons)
+        if orgs:
+            co_mentions += _known_member_rule(ctx, orgs, words)
         for u in orgs:
             key = _member_org(u, kb)
             if key in recent:
@@ -1024,6 +1074,8 @@ def extract(
             recent.append(key)  # type: ignore[arg-type]
             if not _attributive(u, kb):
                 salient = key
+    stated = {(f.state, f.organization) for f in facts}
+    facts += [f for f in co_mentions if (f.state, f.organization) not in stated]
     seen: dict[tuple[str, str, str], MembershipFact] = {}
     for f in facts:
         k = (f.state, f.organization, f.kind)

@@ -324,3 +324,25 @@ def test_plural_compound_is_no_anaphor(kb):
 def test_coordinated_clause_with_its_own_pronoun_subject(kb):
     text = "Chile und Peru stritten lange, nahm sie als Partnerland an Nato-Treffen teil."
     assert facts(text, kb) == set()
+
+
+def test_members_named_with_their_organization_per_the_member_lists(kb):
+    """No pattern parses these, but they name allies together with their alliance: the
+    reviewed member lists confirm the membership at the article's date."""
+    text = "Die Nato-Staaten, unter ihnen Polen und Litauen, verstärken die Ostflanke."
+    nato = next(k for k, o in kb.organizations.items() if o.abbreviation in ("NATO", "Nato"))
+    assert facts(text, kb) == {("PL", nato, "member"), ("LT", nato, "member")}
+
+
+def test_member_lists_never_add_what_the_text_qualifies_or_the_date_rules_out(kb):
+    nato = next(k for k, o in kb.organizations.items() if o.abbreviation in ("NATO", "Nato"))
+    # Sweden joined in March 2024: a 2023 text naming it among Nato partners asserts nothing
+    text = "Schweden und Finnland sprachen mit ihren Partnern in der Nato über die Lage."
+    assert ("SE", nato, "member") not in facts(text, kb, FuzzyDate(date(2023, 1, 1), "month"))
+    assert ("SE", nato, "member") in facts(text, kb)
+    # a negated or planned sentence is left to the patterns, which say what it means
+    assert ("SE", nato, "member") not in facts(
+        "Schweden ist nicht mehr nur Partner der Nato-Staaten.", kb
+    )
+    # without a word about members or allies, naming both proves nothing
+    assert not facts("Polen kritisierte die Nato am Montag scharf.", kb)

@@ -329,6 +329,13 @@ def _clauses(tokens: Sequence[Token], lex: Lexicon) -> list[Clause]:
                 and (third in (",", "und", "sowie", "oder"))
             ):
                 pass  # "Argentinien, Ägypten, der Iran und ...": an enumeration, no relative clause
+            elif (
+                nxt in ("und", "sowie")
+                and i + 2 < n
+                and tokens[i + 2].capital
+                and any(tk.text == "," for tk in tokens[cuts[-1] : i])
+            ):
+                pass  # "die Präsidenten Senegals, Macky Sall, und Benins, ...": an enumeration
             elif nxt == "als" and (after.isdigit() or after.lower() in _ORDINAL_WORDS):
                 pass  # "..., als 47. Präsident vereidigt": an apposition, no "als" clause
             elif nxt in starters and not (nxt in ("dem", "den") and after.isdigit()):
@@ -965,9 +972,11 @@ def _clause_candidates(
         negation and wordset & lex.cue("absence_cues")
     )
     decision = bool(wordset & lex.cue("decision_verbs"))
-    distinct = {
-        (m.kind, m.key) for m in cm if m.kind in ("person", "state") and not _is_adjective(m)
-    }
+    # the sides of the clause: a state named with its own leader ("Frankreichs Präsident
+    # Macron") is that leader's side, not one more counterpart
+    named = [m for m in cm if m.kind in ("person", "state") and not _is_adjective(m)]
+    led = {art.person_state(m.key) for m in named if m.kind == "person"}
+    distinct = {(m.kind, m.key) for m in named if m.kind == "person" or m.key not in led}
     cands: list[Cand] = []
     for (typ, _apart), ghits in groups.items():
         spec = lex.types.get(typ)
@@ -1003,6 +1012,13 @@ def _clause_candidates(
         if typ == "accession" and negation:
             cand.negated = True  # "wird vorerst nicht Mitglied", "trat nicht bei": nobody joins
         if (
+            main.entry.noun
+            and weight != "support"
+            and wordset & _CANCELLED
+            and wordset & _PASSIVE_AUX
+        ):
+            cand.negated = True  # "Ein geplantes Treffen ... wurde abgesagt": it never happened
+        if (
             typ == "agreement"
             and len(ghits) == 1
             and main.entry.noun
@@ -1029,9 +1045,11 @@ def _clause_candidates(
             cand.status = "occurred"
         if main.entry.noun and _plural_form(first.low) and _counted(before, lex):
             cand.aggregate = True
+        listed = attend and cand.definite and _colon_list(tokens, clauses, ci)
         if (
             spec.max_counterparts is not None
             and not cand.reference
+            and not listed  # "An dem Treffen nahmen teil: A, B, C, D und E": who attended
             and len(distinct) > spec.max_counterparts + 1
         ):
             cand.aggregate = True
@@ -1045,7 +1063,13 @@ def _clause_candidates(
         cand.subject_absent = (own_negation or absent_verb) and typ in (
             "summit", "meeting", "visit"
         )  # fmt: skip
-        _bind(cand, spec, tokens, clauses, ci, cm, art, attend)
+        if listed:
+            # the names after the colon are the attendees of the gathering before it
+            wide = list(clauses)
+            wide[ci] = Clause(clause.lo, clauses[ci + 1].hi, clause.hits)
+            _bind(cand, spec, tokens, wide, ci, cm, art, attend)
+        else:
+            _bind(cand, spec, tokens, clauses, ci, cm, art, attend)
         _date(cand, spec, tokens, clauses, ci, art, decision)
         cands.append(cand)
         if typ == "visit" and not cand.reference:
@@ -1069,6 +1093,16 @@ def _clause_candidates(
                 c.summit = summit
     return cands
 
+
+def _colon_list(tokens: Sequence[Token], clauses: Sequence[Clause], ci: int) -> bool:
+    """The clause ends in a colon and the next clause holds no trigger of its own: what follows
+    is a list that belongs to this clause ("nahmen teil: A (Kasachstan), B (Usbekistan) ...")."""
+    clause = clauses[ci]
+    return ci + 1 < len(clauses) and tokens[clause.hi - 1].text == ":" and not clauses[ci + 1].hits
+
+
+_CANCELLED = frozenset("abgesagt abgebrochen gestrichen verschoben".split())
+"""Participles that, in the passive, say a gathering named as subject did not take place."""
 
 _BECOME = frozenset("werden wird werde wurde wurden".split())
 
@@ -1329,7 +1363,11 @@ def _bind(
             inside = False  # "durch Nato-Flugzeuge", "Hamas-Kämpfer": the force's owner acts
         if inside:
             continue  # "EU-Ratspräsidentschaft", "Kremlangaben": a modifier of another noun
-        if slot.attached is not None and slot.attached not in own_idx:
+        if (
+            slot.attached is not None
+            and slot.attached not in own_idx
+            and not (slot.name == "nach" and _trip_goal(spec, clause, slot.attached, lex))
+        ):
             continue  # the argument of another trigger of the clause
         name = slot.name
         if _is_adjective(m) and name != "compound":
@@ -1388,9 +1426,11 @@ def _bind(
             and main.entry.frame == "visit_object"
             and not main.entry.noun
             and m.kind in ("state", "place")
-            and mi > main.index
+            and (mi > main.index or _person_before(mentions, m, clause, tokens))
         ):
-            name = "nach"  # "Macron besuchte am Freitag Ägypten": the object is where he went
+            # "Macron besuchte am Freitag Ägypten", "Steinmeier hatte Kasachstan im Juni
+            # besucht": the object is where the person went
+            name = "nach"
         if passive and name == "subject":
             name = "gegen"  # "wurde ... erschossen": the passive subject is who was hit
         elif (
@@ -1506,9 +1546,38 @@ def _bind(
     elif cand.type not in ("summit", "founding", "attack") and cand.fallback is None:
         # "Am Rande traf er Biden": the nominative pronoun is the subject, the name its object
         for i in (main.index + 1, main.index - 1):
-            if clause.lo <= i < clause.hi and tokens[i].low == "er" and not main.entry.noun:
+            if not clause.lo <= i < clause.hi or main.entry.noun:
+                continue
+            pronoun = tokens[i].low == "er" or (
+                tokens[i].low == "sie" and not tokens[main.index].low.endswith("en")
+            )  # "Sie traf dort X": a singular verb makes "sie" the one who acts
+            if pronoun:
                 cand.fallback = ("sg", tokens[i].start)
                 break
+
+
+def _person_before(
+    mentions: Sequence[Mention], m: Mention, clause: Clause, tokens: Sequence[Token]
+) -> bool:
+    """A person named earlier in the clause is the subject, so a state or place after it (and
+    before a verb-final participle) is the object."""
+    lo = tokens[clause.lo].start
+    return any(
+        p.kind == "person" and lo <= p.start and p.end <= m.start and not _is_adjective(p)
+        for p in mentions
+    )
+
+
+def _trip_goal(spec: TypeSpec, clause: Clause, attached: int, lex: Lexicon) -> bool:
+    """A destination after a noun that takes none ("war zu Gesprächen nach Niamey gereist"):
+    talks go nowhere, so it is where the trip of the clause went."""
+    if spec.slots.get("nach") != "destination":
+        return False
+    other = next((h for h in clause.hits if h.index == attached), None)
+    if other is None:
+        return False
+    other_spec = lex.types.get(other.entry.type)
+    return other_spec is not None and other_spec.slots.get("nach") == "ignore"
 
 
 _RELATIVE_AFTER_PREP = frozenset("dem der denen welchem welcher welchen".split())
@@ -1835,6 +1904,8 @@ def _resolve_subject(c: Cand, art: _Article) -> None:
                 who = after[:1]
             else:
                 who = _keys(_mentions_before(art, c.sentence - 1, None, ("person",)))[:1]
+    if c.type == "attack" and c.reference:
+        return  # "zeigten sich während des Aufstands nicht": who is named is no perpetrator
     if (
         c.type == "attack"
         and mode not in ("relative",)
@@ -2013,6 +2084,19 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             and not (c.organization or c.place or c.state or c.start)
             and c.status == "occurred"
         )  # "Gipfel unter Schutz von Patriot-Systemen": a heading about the gathering reported
+        if bare and _names_event_before(c, art):
+            # "Es war das erste Gipfeltreffen der drei Staaten": the talks just reported were
+            # a summit
+            prev = next(
+                (d for d in reversed(done)
+                 if d.type in ("meeting", "visit") and 0 <= c.sentence - d.sentence <= 1
+                 and d.merged_into is None and not d.margin),
+                None,
+            )  # fmt: skip
+            if prev is not None:
+                prev.type, prev.frame = "summit", "gathering"
+                _absorb(prev, c)
+                continue
         if (c.definite or bare) and c.frame in ("talks", "gathering", "sign"):
             target = _antecedent(c, done, None, _salience(done, art))
             if target is not None:
@@ -2060,6 +2144,18 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             if ev is not None:
                 events.append(ev)
     return events
+
+
+_COPULA_SUBJECTS = frozenset("es das dies dieses".split())
+_COPULAS = frozenset("war ist sei wäre".split())
+
+
+def _names_event_before(c: Cand, art: _Article) -> bool:
+    """A gathering noun as the predicate of "es war" / "das ist" classifies the happening just
+    reported instead of reporting a new one ("Es war das erste Gipfeltreffen der drei Staaten")."""
+    sent = art.sentences[c.sentence]
+    words = [t.low for t in _tokens(sent.text, sent.start) if not t.punct][:2]
+    return len(words) == 2 and words[0] in _COPULA_SUBJECTS and words[1] in _COPULAS
 
 
 def _received_at_home(c: Cand, done: Sequence[Cand], art: _Article) -> None:
@@ -2218,7 +2314,8 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
             c.add("state", c.state, "host")
             if c.status != "planned":  # a planned trip names no host until the text does
                 for key in _leaders(art, c.state, c.start):
-                    c.add("person", key, "host")
+                    if not _denied(art, key):
+                        c.add("person", key, "host")
     if typ == "summit" and c.hosts_explicit:
         # "Gastgeber Modi": the host's state hosts with him
         for _kind, key in [k for k, r in c.roles.items() if r == "host" and k[0] == "person"]:
@@ -2264,6 +2361,23 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
         participants=sorted(parts, key=lambda p: (p.kind, p.key, p.role)),
         evidence=sorted(set(c.evidence), key=lambda e: (e.sentence_index, e.start)),
     )
+
+
+_DENIAL = frozenset("weder noch nicht ohne".split())
+
+
+def _denied(art: _Article, key: str) -> bool:
+    """A leader the text says was not met ("traf ... aber weder Tiani noch Bazoum") is never
+    added as the visit's host by office alone."""
+    for si, ms in art.mentions.items():
+        for m in ms:
+            if m.key != key or m.kind != "person":
+                continue
+            sent = art.sentences[si]
+            before = sent.text[: m.start - sent.start].lower().split()[-3:]
+            if _DENIAL & set(before):
+                return True
+    return False
 
 
 def _title(typ: str, c: Cand) -> str:

@@ -11,7 +11,8 @@ Deliberate exceptions to word boundaries:
 - hyphen compounds always count ("Nato-Mitglied", "SCO-Gipfel", "Ukraine-Krieg");
 - closed compounds ("Chinareise", "Kremlangaben", "ZDFheute") count for state names,
   metonyms, places and organizations when the rest of the word is at least four lower-case
-  letters; not for persons or adjectives;
+  letters; not for persons or adjectives, nor for spelled-out names of companies, media,
+  government bodies and militaries ("Bundestagswahl" is no mention of the Bundestag);
 - adjectives may carry a lower-case prefix from a short grammatical list ("antirussisch",
   "prorussisch", "nordchinesisch");
 - glued words (etl.glue): a boundary is accepted inside "ModiIndiens", before a glued
@@ -46,6 +47,11 @@ F_HYPHEN_ONLY = 4  # only as the first part of a hyphen compound ("Wagner-Chef")
 F_FULL_NAME = 8  # a person's full name: any glued lower-case tail is a lost space
 
 KIND_PRIORITY = {"state": 0, "organization": 1, "place": 2, "person": 3}
+
+# Organization kinds whose spelled-out names never head a closed compound: brand names start
+# German words ("Intel" in "Intelligenz"), and institutions named by common nouns head
+# compounds that name something else ("Bundestagswahl", "Bundesratsbeschluss" name an event).
+NO_CLOSED_COMPOUND_KINDS = frozenset({"company", "media", "government", "military"})
 
 
 @dataclass(frozen=True)
@@ -170,7 +176,7 @@ def _entries(kb: KnowledgeBase) -> Iterator[tuple[str, Entry]]:
             via = "name" if surface in (org.name, org.abbreviation) else "alias"
             abbrev = surface.isupper() or (surface == org.abbreviation)
             flags = F_COMPOUND if (len(surface) >= 4 or (abbrev and len(surface) >= 3)) else 0
-            if org.kind in ("company", "media") and not abbrev:
+            if org.kind in NO_CLOSED_COMPOUND_KINDS and not abbrev:
                 flags = 0  # brand names start German words: "Intel" in "Intelligenz"
             for form in name_forms(surface) if not abbrev else [surface]:
                 yield form, Entry("organization", org.key, via, flags)

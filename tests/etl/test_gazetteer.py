@@ -138,3 +138,74 @@ def test_compound_prefix_counts_only_before_a_hyphen(kb):
 def test_new_blocs_and_their_abbreviations(kb):
     text = "Die Europäische Politische Gemeinschaft (EPG) und die Efta tagten."
     assert keys(text, kb, "organization") == ["epc", "epc", "efta"]
+
+
+def org_keys(text, kb):
+    return keys(text, kb, "organization")
+
+
+def test_the_left_party_but_not_the_left_hand(kb):
+    assert org_keys("Die Linke stimmte dagegen, der Vorstand der Linken tagte.", kb) == [
+        "linke",
+        "linke",
+    ]
+    assert org_keys("Er hob die linke Hand und warb für linke Politik.", kb) == []
+    assert org_keys("Die Grünen und die grüne Wiese.", kb) == ["greens-de"]
+
+
+def test_islamic_state_abbreviation_and_its_khorasan_branch(kb):
+    assert org_keys("IS-Kämpfer griffen das Dorf an.", kb) == ["isis"]
+    assert org_keys("Ein ISIS-Kommandeur wurde getötet.", kb) == ["isis"]
+    assert org_keys("Der IS-Khorasan bekannte sich, nicht der IS selbst.", kb) == [
+        "isis-k",
+        "isis",
+    ]
+    assert org_keys("Das Bild ist schön, sagt die Göttin Isis.", kb) == []
+
+
+def test_parliaments_are_organizations_but_not_heads_of_closed_compounds(kb):
+    assert org_keys("Nach der Bundestagswahl und dem Bundesratsbeschluss.", kb) == []
+    assert org_keys("Der Bundestag stimmte zu, der Bundesrat auch.", kb) == [
+        "bundestag",
+        "bundesrat",
+    ]
+    assert org_keys("Die Bundestags-Vizepräsidentin sprach.", kb) == ["bundestag"]
+    assert org_keys("Das US-Repräsentantenhaus und der US-Senat stimmten ab.", kb) == [
+        "us-house",
+        "us-senate",
+    ]
+    # seats of government stay metonyms of their state
+    assert keys("Der Kreml und das Weiße Haus schwiegen.", kb) == ["RU", "US"]
+
+
+def test_russian_security_council_is_not_the_un_one(kb):
+    text = "Der russische Sicherheitsrat tagte, danach der Sicherheitsrat in New York."
+    assert org_keys(text, kb) == ["russian-security-council", "unsc"]
+
+
+def test_ambiguous_party_and_company_names_need_context(kb):
+    assert org_keys("Eine Renaissance der Atomkraft.", kb) == []
+    assert org_keys("Macrons Partei Renaissance verlor.", kb) == ["renaissance-fr"]
+    assert org_keys("Alle Demokraten müssen zusammenstehen.", kb) == []
+    assert org_keys("Die Republikaner und die US-Demokraten stritten.", kb) == ["gop", "dems-us"]
+    assert org_keys("Auf der Meta-Ebene gesehen.", kb) == []
+    assert org_keys("Der Konzern Meta und Meta-Chef Zuckerberg.", kb) == [
+        "meta-platforms",
+        "meta-platforms",
+    ]
+    assert org_keys("Er schrieb auf der Plattform X, Version X sei besser.", kb) == ["x-twitter"]
+
+
+def test_swr_is_the_broadcaster_unless_the_text_says_intelligence_service(kb):
+    assert org_keys("Der SWR berichtete.", kb) == ["swr"]
+    assert org_keys("Der russische Auslandsgeheimdienst SWR warnte.", kb) == ["svr"]
+
+
+def test_militaries_units_and_services(kb):
+    text = "Die Volksbefreiungsarmee, die Revolutionsgarden und die russische Pazifikflotte."
+    assert org_keys(text, kb) == ["pla", "irgc", "pacific-fleet"]
+    # the state adjective before a unit stays a state mention
+    assert "RU" in keys(text, kb)
+    # generic armies with a state adjective are the state, not an organization
+    assert org_keys("Die israelische Armee rückte vor.", kb) == []
+    assert org_keys("Ein Sprecher der IDF und der Asow-Brigade.", kb) == ["idf", "azov"]

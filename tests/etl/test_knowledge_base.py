@@ -152,3 +152,18 @@ def test_every_person_position_names_a_known_organization(kb):
     for p in kb.persons.values():
         for pos in p.positions:
             assert pos.organization is None or pos.organization in kb.organizations, p.key
+
+
+def test_organization_kinds_are_the_documented_ones(kb):
+    allowed = {
+        "intergovernmental", "military_alliance", "court", "agency", "company", "media",
+        "party", "armed_group", "forum", "government", "military", "university", "other",
+        "political",
+    }  # fmt: skip
+    assert {o.kind for o in kb.organizations.values()} <= allowed
+    # platforms where statements are published are media, like the news outlets
+    for key in ("telegram", "truth-social", "x-twitter", "youtube"):
+        assert kb.organizations[key].kind == "media", key
+    assert kb.organizations["bundestag"].kind == "government"
+    assert kb.organizations["pla"].kind == "military"
+    assert kb.organizations["isis"].abbreviation == "IS"

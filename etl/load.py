@@ -492,12 +492,23 @@ class _Cluster:
     keys: set[str] = field(default_factory=set)  # match keys the warehouse holds for it
 
 
-# The last day an event can cover (`dedup.interval`): its end (or start) rounded up to the end
-# of its precision; for an undated event, the window around its first report (`dedup.span`).
+# The last day a dated event can cover (`dedup.interval`): its end (or start) rounded up to the
+# end of its precision.
 _EVENT_HI_SQL = """greatest(e.start_date, case coalesce(e.end_precision, e.start_precision)
     when 'year' then make_date(year(coalesce(e.end_date, e.start_date)), 12, 31)
     when 'month' then last_day(coalesce(e.end_date, e.start_date))
     else coalesce(e.end_date, e.start_date) end)"""
+
+# The day an undated event was first reported (`EventFact.reported`, the centre of its window
+# in `dedup.span`), per event of the relation ``e``; events of unwindowed types get none.
+_REPORTED_SQL = f"""reported as (
+            select ee.event_id, min(a.published_date) as day
+            from e join event_evidence ee on ee.event_id = e.id
+              join sentence s on s.id = ee.sentence_id
+              join article a on a.id = s.article_id
+            where e.start_date is null
+              and e.type not in ({", ".join(f"'{t}'" for t in sorted(dedup.UNWINDOWED))})
+            group by ee.event_id)"""
 
 
 def _read_events(
@@ -506,17 +517,10 @@ def _read_events(
     """Warehouse events as `EventFact`s, with participants and the day of the first report."""
     if not event_ids:
         return {}
-    unwindowed = ", ".join(f"'{t}'" for t in sorted(dedup.UNWINDOWED))
     ids = [sorted(set(event_ids))]
     rows = con.execute(
         f"""with e as (select * from event where id in (select unnest(?::integer[]))),
-        reported as (
-            select ee.event_id, min(a.published_date) as day
-            from e join event_evidence ee on ee.event_id = e.id
-              join sentence s on s.id = ee.sentence_id
-              join article a on a.id = s.article_id
-            where e.start_date is null and e.type not in ({unwindowed})
-            group by ee.event_id)
+        {_REPORTED_SQL}
         select e.id, e.type, e.title, e.start_date, e.start_precision, e.end_date,
                e.end_precision, e.place_id, e.state_id, e.organization_id, e.status, r.day
         from e left join reported r on r.event_id = e.id order by e.id""",
@@ -570,8 +574,9 @@ def index_missing_events(
     dims: dict[str, dict[str, int]] | None = None,
     chunk: int = 20_000,
 ) -> int:
-    """File events that have no match keys yet (migration 0005 calls it for older warehouses;
-    the loader calls it before each batch, when it finds nothing to do in one scan)."""
+    """File events that have no match keys yet: migration 0005 calls it for warehouses from
+    before the table. The loader files every event it writes (`_load`), so it needs no scan
+    of its own per batch."""
     dims = dims if dims is not None else _dims(con)
     missing = [
         r[0]
@@ -609,31 +614,23 @@ def _existing_events(
         return []
     probes = pd.DataFrame(probe_rows).drop_duplicates()
     window = dedup.REPORT_WINDOW_DAYS
-    unwindowed = ", ".join(f"'{t}'" for t in sorted(dedup.UNWINDOWED))
     con.register("_event_probe", probes)
     try:
         hits = con.execute(
             f"""with p as (select match_key, lo::date as lo, hi::date as hi from _event_probe),
             hit as (select k.event_id, p.lo, p.hi
                     from event_match_key k join p on p.match_key = k.match_key),
-            reported as (
-                select ee.event_id, min(a.published_date) as day
-                from event e join event_evidence ee on ee.event_id = e.id
-                  join sentence s on s.id = ee.sentence_id
-                  join article a on a.id = s.article_id
-                where e.start_date is null and e.type not in ({unwindowed})
-                  and e.id in (select event_id from hit where lo is not null)
-                group by ee.event_id),
-            e as (select e.id,
+            e as (select * from event where id in (select event_id from hit)),
+            {_REPORTED_SQL},
+            span as (select e.id,
                     case when e.start_date is null then r.day - {window}
                       else e.start_date end as lo,
                     case when e.start_date is null then r.day + {window}
                       else {_EVENT_HI_SQL} end as hi
-                  from event e left join reported r on r.event_id = e.id
-                  where e.id in (select event_id from hit))
-            select distinct e.id from e join hit h on h.event_id = e.id
-            where h.lo is null or e.lo is null or (e.lo <= h.hi and h.lo <= e.hi)
-            order by e.id"""
+                  from e left join reported r on r.event_id = e.id)
+            select distinct span.id from span join hit h on h.event_id = span.id
+            where h.lo is null or span.lo is null or (span.lo <= h.hi and h.lo <= span.hi)
+            order by span.id"""
         ).fetchall()
     finally:
         con.unregister("_event_probe")
@@ -656,7 +653,6 @@ def _bind_groups(
     dims: dict[str, dict[str, int]],
 ) -> list[_Cluster]:
     """Match each batch group against the warehouse's events: merge into one, or a new event."""
-    index_missing_events(con, dims)
     index = _BlockIndex()
     for c in _existing_events(con, groups, dims):
         index.add(c, c.merged)

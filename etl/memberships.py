@@ -1017,7 +1017,7 @@ def _known_member_rule(
     out = []
     states = [(i, _state(u)) for i, u in enumerate(ctx.units)]
     for j, u in enumerate(ctx.units):
-        key = _member_org(u, ctx.kb) if u in orgs else None
+        key = _member_org(u, ctx.kb)
         org = ctx.kb.organizations.get(key) if key else None
         if org is None:
             continue

@@ -243,3 +243,28 @@ def test_knowledge_change_reextracts_and_replaces_facts(con) -> None:
     assert con.execute("select distinct knowledge_version from article").fetchall() == [
         ("a-new-knowledge-version",)
     ]
+
+
+def test_a_vague_report_reads_only_the_nearest_events_of_a_busy_key(con) -> None:
+    """A person with more meetings around a report than `NEAREST_PER_KEY` does not make the
+    loader read them all: only the closest in time are candidates, the same ones every run."""
+    n = load.NEAREST_PER_KEY + 8
+    first = date(2024, 3, 1)
+    days = [date.fromordinal(first.toordinal() + 2 * i) for i in range(n)]
+    run_batch(
+        con,
+        [
+            article(f"m{i}.txt", f"{BODY_A} Meldung {i}.", FuzzyDate(day, "day"))
+            for i, day in enumerate(days)
+        ],
+    )
+    assert con.execute("select count(*) from event").fetchone() == (n,)
+    published = days[-6]
+    report = replace(meeting_report(BODY_B, None, dated=False).events[0], reported=published)
+    group = load.EventGroup(report, [("sha", report)])
+    candidates = load._existing_events(con, [group], load._dims(con))
+    assert 0 < len(candidates) <= load.NEAREST_PER_KEY
+    read = sorted(c.merged.start.value for c in candidates if c.merged.start)
+    distance = max(abs((d - published).days) for d in read)
+    left_out = [d for d in days if d not in read]
+    assert left_out and all(abs((d - published).days) >= distance for d in left_out)

@@ -119,6 +119,8 @@ class TypeSpec:
     host_defaults_to_location: bool = False
     persons_only: bool = False
     max_destinations: int = 1
+    export_as: str | None = None  # the FORMAT type it is exported as ("coup" -> "other")
+    object_role: str | None = None  # a verb's second unmarked argument ("stürzte X"): its role
 
 
 @dataclass(frozen=True)
@@ -209,7 +211,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "host_titles "
         "subordinators "
         "treaty_act_nouns member_nouns same_time_cues force_nouns end_nouns date_words "
-        "present_forms past_auxiliaries"
+        "present_forms past_auxiliaries occurred_cues invitation_preps launch_verbs state_bodies"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -937,8 +939,8 @@ def _clause_candidates(
         e = h.entry
         if e.roles and named_gathering:
             continue  # "nahmen an den Gesprächen teil": the noun's own event takes the roles
-        if e.type == "agreement" and not e.noun and "accession" in types_present:
-            continue  # signing the documents of an accession is the accession
+        if e.type == "agreement" and not e.noun and types_present & {"accession", "decree"}:
+            continue  # signing the documents of an accession is the accession; a decree's, a decree
         if e.type == "meeting" and not e.noun and "summit" in types_present and not margin:
             continue  # "kamen zum Gipfel zusammen": taking part in the summit
         if (
@@ -968,9 +970,11 @@ def _clause_candidates(
         groups.setdefault((h.entry.type, apart), []).append(h)
     cm = [m for m in mentions if not _is_source(m, art)]
     negation = _negation(tokens, clause, lex)
-    planned = bool(wordset & lex.cue("planned_cues")) and not (
+    planned = bool(_planned_words(tokens, clause, lex)) and not (
         negation and wordset & lex.cue("absence_cues")
     )
+    if planned and wordset & lex.cue("occurred_cues") and _particle_ok(("statt",), tokens, clause):
+        planned = False  # "Ein geplantes Treffen ... fand am Donnerstag statt": it took place
     decision = bool(wordset & lex.cue("decision_verbs"))
     # the sides of the clause: a state named with its own leader ("Frankreichs Präsident
     # Macron") is that leader's side, not one more counterpart
@@ -1057,9 +1061,9 @@ def _clause_candidates(
             t = tokens[h.index]
             cand.evidence.append(Evidence(sent.index, t.start, t.end, t.text))
         cand.decided = decision and typ not in ("summit", "meeting")
-        own_negation = negation and (
-            not cand.carries_roles or _negation_reaches(tokens, clause, main.index, lex)
-        )
+        # "sind keine Mitglieder der Nato, nehmen aber an Nato-Gipfeln teil": a negation
+        # behind "aber"/"und"/a comma belongs to another predicate
+        own_negation = negation and _negation_reaches(tokens, clause, main.index, lex)
         cand.subject_absent = (own_negation or absent_verb) and typ in (
             "summit", "meeting", "visit"
         )  # fmt: skip
@@ -1092,6 +1096,18 @@ def _clause_candidates(
             if c is not summit:
                 c.summit = summit
     return cands
+
+
+def _planned_words(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> list[str]:
+    """The clause's planned cues, without an invitation that only names who invited ("auf
+    Einladung Melonis")."""
+    cues, preps = lex.cue("planned_cues"), lex.cue("invitation_preps")
+    return [
+        tokens[i].low
+        for i in range(clause.lo, clause.hi)
+        if tokens[i].low in cues
+        and not (tokens[i].low == "einladung" and i > clause.lo and tokens[i - 1].low in preps)
+    ]
 
 
 def _colon_list(tokens: Sequence[Token], clauses: Sequence[Clause], ci: int) -> bool:
@@ -1315,10 +1331,13 @@ def _bind(
         else not (spec.frame_only and main.entry.noun)
     )
     if cand.type == "attack" and main.entry.noun:
-        subject_ok = False  # "Russland hat die Invasion ... begründet": who speaks of it
+        # "Russland hat die Invasion ... begründet": who speaks of it; but "Aserbaidschan hatte
+        # eine Militäroffensive begonnen": who launches it attacks
+        subject_ok = bool(words & lex.cue("launch_verbs")) and not cand.reference
     if cand.reference:
         subject_ok = False
     bound: dict[int, _Slot] = {}
+    last_subject_end: int | None = None
     last_host: int | None = None
     last_host_end: int | None = None
     member_of: str | None = None
@@ -1353,6 +1372,17 @@ def _bind(
         if joins and _member_of(tokens, mi, clause, lex):
             slot = _Slot("member_of")  # "Aufnahme der AU als Mitglied der G20": G20 admits
         m = _variant(m, slot.name, mentions)
+        if (
+            m.kind == "place"
+            and slot.name == "in"
+            and mi - 2 >= clause.lo
+            and tokens[mi - 1].low in ("in", "im")
+            and tokens[mi - 2].low in lex.cue("state_bodies")
+            and art.place_state(m.key)
+        ):  # "das Parlament in Eriwan": the state acts through its body in the capital
+            _set_location(cand, m, art, destination=False)
+            m = dataclasses.replace(m, kind="state", key=art.place_state(m.key), via="metonym")
+            slot = _Slot("subject")
         bound[mi] = slot
         tok = tokens[mi]
         rest = (tok.text[: m.start - tok.start] + tok.text[m.end - tok.start :]).strip("'’")
@@ -1431,6 +1461,24 @@ def _bind(
             # "Macron besuchte am Freitag Ägypten", "Steinmeier hatte Kasachstan im Juni
             # besucht": the object is where the person went
             name = "nach"
+        if (
+            name == "subject"
+            and spec.object_role
+            and not main.entry.noun
+            and not passive
+            and (
+                last_subject_end is not None
+                and last_subject_end < mi
+                and not any(
+                    t.text == "," or t.low in ("und", "sowie", "oder")
+                    for t in tokens[last_subject_end + 1 : mi]
+                )
+                or (mi > main.index and "den" in _lows(tokens, max(clause.lo, mi - 3), mi))
+            )
+        ):
+            name = "object"  # "Russland überfiel die Ukraine": who is attacked, not who attacks
+        elif name == "subject" and not m.via == "adjective":
+            last_subject_end = _token_index(tokens, m.end - 1)
         if passive and name == "subject":
             name = "gegen"  # "wurde ... erschossen": the passive subject is who was hit
         elif (
@@ -1478,6 +1526,8 @@ def _bind(
             role = "absent"
         elif name == "represent":
             role = "participant"
+        elif name == "object":
+            role = spec.object_role
         else:
             role = spec.slots.get(name)
             if role is None:
@@ -1502,6 +1552,9 @@ def _bind(
                     cand.add("state", state, spec.location_role)
             if m.kind == "person" and role == "destination":
                 cand.add("person", m.key, "host")
+            continue
+        if role == "organization" and m.kind in ("place", "state") and name == "in":
+            _set_location(cand, m, art, destination=False)  # "ratifizierte ... in Eriwan"
             continue
         if role == "organization":
             continue
@@ -1554,6 +1607,10 @@ def _bind(
             if pronoun:
                 cand.fallback = ("sg", tokens[i].start)
                 break
+
+
+def _lows(tokens: Sequence[Token], lo: int, hi: int) -> set[str]:
+    return {t.low for t in tokens[lo:hi]}
 
 
 def _person_before(
@@ -1964,6 +2021,8 @@ _COMPATIBLE_ANTECEDENT = {
 def _compatible(c: Cand, d: Cand) -> bool:
     if c.state and d.state and c.state != d.state:
         return False
+    if c.reference and c.status == "occurred" and d.status == "planned":
+        return False  # "sagte Scholz nach dem Treffen": a past gathering, not the planned one
     if c.start and d.start and not dedup.dates_overlap(c.start, c.end, d.start, d.end, 3):
         return False
     if c.organization and d.organization and c.organization != d.organization:
@@ -1978,6 +2037,7 @@ def _antecedent(
     done: Sequence[Cand],
     window: int | None,
     salience: Mapping[int, int],
+    anchor: FuzzyDate | None = None,
 ) -> Cand | None:
     """The earlier event that a definite noun or a support word refers to (best fit, then the
     most recent)."""
@@ -1991,6 +2051,15 @@ def _antecedent(
             continue
         if not _compatible(c, d):
             continue
+        if (
+            c.reference
+            and c.status == "occurred"
+            and anchor is not None
+            and d.start is not None
+            and d.start.precision == "day"
+            and d.start.value > anchor.value
+        ):
+            continue  # "sagte Scholz nach dem Treffen": not the gathering still to come
         shared = len(own & set(d.roles))
         if c.weight == "support" and own and not shared and not c.carries_roles:
             continue
@@ -2098,7 +2167,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
                 _absorb(prev, c)
                 continue
         if (c.definite or bare) and c.frame in ("talks", "gathering", "sign"):
-            target = _antecedent(c, done, None, _salience(done, art))
+            target = _antecedent(c, done, None, _salience(done, art), art.anchor)
             if target is not None:
                 _absorb(target, c)
                 continue
@@ -2106,7 +2175,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             continue
         done.append(c)
     for c in supports:
-        target = _antecedent(c, done, None, _salience(done, art))
+        target = _antecedent(c, done, None, _salience(done, art), art.anchor)
         if target is not None:
             _absorb(target, c)
     _collective_signers(done, art)
@@ -2131,6 +2200,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
                 role = lex.types[c.type].organization_role
                 if role:
                     c.add("organization", s.organization, role)
+    _talks_at_summit(done)
     events: list[EventFact] = []
     for c in done:
         if c.merged_into is not None:
@@ -2144,6 +2214,32 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             if ev is not None:
                 events.append(ev)
     return events
+
+
+def _talks_at_summit(done: Sequence[Cand]) -> None:
+    """Talks told right after a summit, with no place of their own, are held at it ("... beim
+    Gipfel in Granada. Ein Treffen mit X und Y fand am Donnerstag statt"): they take its place,
+    the summit takes their day when it has none, and who talks there attends it."""
+    for c in done:
+        if c.merged_into is not None or c.type != "meeting" or c.margin or c.place or c.state:
+            continue
+        prev = [
+            d.final() for d in done
+            if d.type == "summit" and d.merged_into is None and not d.background
+            and not d.reference and 0 <= c.sentence - d.sentence <= 1 and d.status == c.status
+            and (d.place or d.state)
+        ]  # fmt: skip
+        if not prev:
+            continue
+        d = prev[-1]
+        if d.start and c.start and not dedup.dates_overlap(d.start, d.end, c.start, c.end, 1):
+            continue
+        c.place, c.state = d.place, d.state
+        if d.start is None and c.start is not None:
+            d.start, d.end = c.start, c.end
+        for (kind, key), role in c.roles.items():
+            if kind == "person" and (kind, key) not in d.roles:
+                d.add(kind, key, role)
 
 
 _COPULA_SUBJECTS = frozenset("es das dies dieses".split())
@@ -2330,6 +2426,18 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
         if c.status != "planned":  # a planned summit is hosted by the state; its leader when said
             for key in _leaders(art, c.state, c.start):
                 c.add("person", key, "host")
+    if (
+        typ == "summit"
+        and c.organization
+        and (c.start or c.place)
+        and not any(r != "absent" for r in c.roles.values())
+    ):  # "Bei einem ersten Gipfel am 30. Juli hatte die Ecowas ...": the organization convenes
+        c.add("organization", c.organization, "host")
+    if typ == "agreement":  # the signers' states are parties ("Ministerin X und ihr Kollege Y")
+        for (kind, key), r in list(c.roles.items()):
+            st = art.person_state(key) if kind == "person" and r == "participant" else None
+            if st:
+                c.add("state", st, "participant")
     if typ == "legal":  # "Haftbefehl des IStGH gegen X": the court issues, it is never the target
         for k in c.roles:
             if k[0] == "organization" and art.org_kind(k[1]) == "court":
@@ -2349,6 +2457,7 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
         return None  # "war zu dem Gipfel nicht eingeladen": who stays away from an unknown event
     if c.status == "planned" and c.start is None and c.place is None:
         return None  # an intention without date or place is no event yet
+    typ = spec.export_as or typ
     return EventFact(
         type=typ,  # type: ignore[arg-type]
         status=c.status,  # type: ignore[arg-type]

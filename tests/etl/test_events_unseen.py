@@ -137,3 +137,127 @@ def test_ratifying_a_founding_statute_is_joining_the_organization() -> None:
     assert ev.organization == "icc"
     assert roles(ev) == {"icc": "host", "EG": "participant"}
     assert not [e for e in evs if e.type == "agreement"]
+
+
+# --- round 4: rules for unseen text (dev2 error classes), each on sentences written here
+
+
+def test_reporting_verb_after_a_comma_opens_a_clause_of_its_own() -> None:
+    evs = events("Scholz habe am Montag mit Macron telefoniert, teilte sein Büro in Rom mit.\n")
+    ev = only(evs, ("meeting", "visit"))
+    assert ev.type == "meeting" and ev.state is None
+    assert roles(ev) == {"olaf-scholz": "participant", "emmanuel-macron": "participant"}
+
+
+def test_planned_gathering_that_took_place_is_occurred() -> None:
+    evs = events("Ein geplantes Treffen von Scholz mit Macron fand am 3. Juli in Berlin statt.\n")
+    ev = only(evs, ("meeting", "visit"))
+    assert ev.status == "occurred"
+
+
+def test_invitation_that_names_the_host_makes_no_plan() -> None:
+    evs = events("Scholz besuchte am 3. Juli auf Einladung Melonis Italien.\n")
+    ev = only(evs, "visit")
+    assert ev.status == "occurred" and ev.state == "IT"
+    assert roles(ev)["olaf-scholz"] == "participant"
+
+
+def test_raising_a_topic_is_no_talks() -> None:
+    evs = events("Die Minister sprachen die Lage in Ägypten an sowie den Streit mit Israel.\n")
+    assert not [e for e in evs if e.type == "meeting"]
+
+
+def test_negation_behind_aber_does_not_make_attendees_absent() -> None:
+    evs = events(
+        "Schweden und Norwegen sind keine Mitglieder der EU, nehmen aber als Partner an "
+        "EU-Gipfeln teil, zuletzt am 3. Juli in Brüssel.\n"
+    )
+    ev = only(evs, "summit")
+    r = roles(ev)
+    assert r["SE"] == "participant" and r["NO"] == "participant"
+
+
+def test_object_of_an_attack_verb_is_the_target() -> None:
+    for text in (
+        "Russland überfiel am 24. Februar die Ukraine.\n",
+        "Russland hat am 24. Februar die Ukraine überfallen.\n",
+    ):
+        ev = only(events(text), "attack")
+        assert roles(ev) == {"RU": "perpetrator", "UA": "target"}
+
+
+def test_attack_verbs_with_two_subjects_keep_both_perpetrators() -> None:
+    ev = only(events("Russland und Iran griffen am 3. Juli die Ukraine an.\n"), "attack")
+    assert roles(ev) == {"RU": "perpetrator", "IR": "perpetrator", "UA": "target"}
+
+
+def test_coup_verb_is_other_with_the_ousted_as_target() -> None:
+    evs = events("Am 3. Juli stürzte das Militär den Präsidenten Macron.\n")
+    ev = only(evs, "other")
+    assert roles(ev) == {"emmanuel-macron": "target"}
+
+
+def test_undated_coups_in_a_reference_phrase_are_no_event() -> None:
+    evs = events("Die Mitgliedschaft Ägyptens ist nach Putschen suspendiert.\n")
+    assert not [e for e in evs if e.type == "other"]
+
+
+def test_signed_decree_is_legal_with_the_signer_as_participant() -> None:
+    evs = events(
+        "Macron unterzeichnete am 3. Juli ein Dekret, wonach das Parlament aufgelöst wird.\n"
+    )
+    ev = only(evs, "legal")
+    assert roles(ev) == {"emmanuel-macron": "participant"}
+    assert ev.status == "occurred" and str(ev.start.value) == "2023-07-03"
+    assert not [e for e in evs if e.type == "agreement"]
+
+
+def test_who_launches_an_offensive_is_its_perpetrator() -> None:
+    ev = only(events("Italien hatte am 3. Juli eine Offensive gegen Ägypten begonnen.\n"), "attack")
+    assert roles(ev) == {"IT": "perpetrator", "EG": "target"}
+
+
+def test_a_parliament_in_a_capital_acts_for_its_state() -> None:
+    evs = events("Am 3. Juli ratifizierte das Parlament in Kairo das Römische Statut des IStGH.\n")
+    ev = only(evs, "accession")
+    assert ev.state == "EG"
+    assert roles(ev) == {"icc": "host", "EG": "participant"}
+
+
+def test_past_reference_does_not_join_a_gathering_still_to_come() -> None:
+    evs = events(
+        "Scholz und Macron trafen sich am Donnerstag, dem 6. Juli, in Paris. "
+        "Am Freitag kommen die Staats- und Regierungschefs der EU in Brüssel zu einem Gipfel "
+        "zusammen. „Wir sind uns einig“, sagte Meloni nach dem Treffen in Ägypten.\n"
+    )
+    summit = only(evs, "summit")
+    assert "EG" not in roles(summit) and "giorgia-meloni" not in roles(summit)
+
+
+def test_summit_named_only_with_its_organization_is_hosted_by_it() -> None:
+    evs = events(
+        "Bei einem Gipfel am 30. Juli hatte die NATO der Regierung ein Ultimatum gestellt.\n"
+    )
+    ev = only(evs, "summit")
+    assert roles(ev) == {"nato": "host"}
+
+
+def test_agreement_signers_bring_their_states() -> None:
+    evs = events("Scholz und Meloni unterzeichneten am 3. Juli in Rom ein Abkommen.\n")
+    ev = only(evs, "agreement")
+    r = roles(ev)
+    assert r["DE"] == "participant" and r["IT"] == "participant"
+
+
+def test_talks_right_after_a_summit_are_held_at_it() -> None:
+    evs = events(
+        "Beim Gipfel der EU in Brüssel blieb Biden fern. "
+        "Ein Treffen von Scholz mit Macron und Meloni fand am 5. Juli statt.\n"
+    )
+    summit = only(evs, "summit")
+    meeting = only(evs, "meeting")
+    assert meeting.state == "BE"
+    assert str(summit.start.value) == "2023-07-05"
+    r = roles(summit)
+    assert r["joe-biden"] == "absent"
+    assert {r[k] for k in ("olaf-scholz", "emmanuel-macron", "giorgia-meloni")} == {"participant"}

@@ -144,6 +144,10 @@ FILLERS = frozenset(
     """, und sowie sowohl als auch ( ) oder bzw der die das den dem des mehrere weitere andere
     ebenfalls""".split()
 )
+# Verbs of hosting a gathering ("richtet den Gipfel aus", "soll ... ausrichten").
+HOST_VERBS = frozenset(
+    "ausrichten ausrichtet ausrichtete ausgerichtet richtet richtete richten richteten".split()
+)
 MAX_GAP = 4
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
@@ -333,6 +337,11 @@ def _subject_before(units: Sequence[Unit], i: int, span: int = 12) -> tuple[str,
     for k in range(i - 1, max(-1, i - span), -1):
         u = units[k]
         if u.text in (",", ";", ":", "–", "(", ")", "„", "“"):
+            # a relative clause right after its state: "Russland, das als Mitglied ..."
+            if u.text == "," and k + 1 < i and units[k + 1].lower in RELATIVE and k > 0:
+                code = _state(units[k - 1])
+                if code:
+                    return code, k - 1
             return None
         code = _state(u)
         m = u.of_kind("state")
@@ -473,16 +482,33 @@ def _copula_facts(ctx: _Ctx, i: int, cop: int, org: str, kind: str) -> list[Memb
     states = _enum(units, cop - 1, -1, ctx.kb)
     if not states:  # verb second: "Bisher war Südafrika das einzige Mitglied der Gruppe"
         states = [(c, j) for c, j in _enum(units, cop + 1, 1, ctx.kb) if j < i]
-    if not states or _negated(units, min(j for _, j in states), i):
+    if not states:
         return out
+    if _negated(units, min(j for _, j in states), i):
+        if not _no_longer(units, i):
+            return out
+        kind = "former_member"  # "ist seit 2020 kein Mitglied der EU mehr"
     if any(units[k].lower in PLANNED for k in range(cop, i)):
         return out
     if any(units[k].lower in FORMER for k in range(cop, i)):
         kind = "former_member"
     lo = min(cop, *(j for _, j in states)) - 2
-    since = _since(units, lo, i, ctx.published) if kind == "member" else None
+    since = _since(units, lo, i, ctx.published) if kind in ("member", "former_member") else None
     out += _facts(ctx, states, org, kind, i, since)
     return out
+
+
+def _no_longer(units: Sequence[Unit], i: int) -> bool:
+    """ "kein Mitglied der EU mehr", "nicht mehr Mitglied": the negated membership noun at
+    ``i`` is a past one."""
+    if i >= 2 and units[i - 1].lower == "mehr" and units[i - 2].lower == "nicht":
+        return True
+    for u in units[i + 1 :]:
+        if u.text in (",", ".", ";", ":"):
+            return False
+        if u.lower == "mehr":
+            return True
+    return False
 
 
 TALKS = frozenset(
@@ -647,6 +673,9 @@ def _gehoeren_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
             j += 1
         comparison = j < len(units) and units[j].lower == "wie"  # "gehört wie Kirgistan"
         states = _enum(units, j, 1, ctx.kb)
+        if j < len(units) and units[j].lower == "mit":  # "gehört mit den USA und Japan der"
+            states = _enum(units, j + 1, 1, ctx.kb)
+            comparison = True  # the subject belongs as well
         states += [s for s in _examples_after(units, i, ctx.kb) if s not in states]
         if not states or comparison:
             states += [
@@ -719,11 +748,21 @@ def _composition_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
         states = _enum(units, start, 1, ctx.kb)
         if not states or _negated(units, 0, max(j for _, j in states)):
             continue
-        org = _sentence_org(ctx) or salient
+        org = _sentence_org(ctx) or _group_subject(ctx) or salient
         if org is None:
             continue
         out += _facts(ctx, states, org, "member", i)
     return out
+
+
+def _group_subject(ctx: _Ctx) -> str | None:
+    """The organization a group noun of the sentence names ("Die Gruppe hatte sich um ...
+    erweitert"): the latest one it can name, not merely the latest organization mentioned."""
+    for k in range(len(ctx.units)):
+        org = _group_org(ctx, k)
+        if org:
+            return org
+    return None
 
 
 def _example_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
@@ -761,8 +800,13 @@ def _chair_rule(
         if u.mentions and u.suffix.lower() in CHAIR_NOUNS:
             org = _member_org(u, ctx.kb)
         elif u.lower in CHAIR_NOUNS and i + 2 < len(units) and units[i + 1].lower in ("der", "des"):
-            org = _member_org(units[i + 2], ctx.kb)
+            org = _member_org(units[i + 2], ctx.kb) or _group_org(ctx, i + 2)
         if org is None or _negated(units, max(0, i - 6), i):
+            continue
+        if i < 3:  # object first: "Den Vorsitz der Gruppe übernimmt 2025 Brasilien"
+            after = _subject_after_verb(ctx, i + 3)
+            if after is not None:
+                out += _facts(ctx, [after], org, "member", i)
             continue
         for k in range(i - 1, -1, -1):
             v = units[k]
@@ -775,6 +819,45 @@ def _chair_rule(
             if code:
                 out += _facts(ctx, [(code, k)], org, "member", i)
                 break
+    return out
+
+
+def _subject_after_verb(ctx: _Ctx, i: int) -> tuple[str, int] | None:
+    """The state named after a fronted object and its verb, before the clause ends."""
+    for k in range(i, len(ctx.units)):
+        u = ctx.units[k]
+        if u.text in (",", ".", ";", ":"):
+            return None
+        code = _state(u)
+        if code:
+            return code, k
+    return None
+
+
+SUMMIT_NOUNS = frozenset("gipfel gipfels gipfeltreffen gipfeltreffens jahrestagung".split())
+ARTICLES = frozenset(("der", "des"))
+
+
+def _host_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
+    """ "Südkorea richtet den Gipfel der Apec aus", "soll Brasilien den nächsten Brics-Gipfel
+    ausrichten": who hosts an organization's summit is among its members."""
+    units, out = ctx.units, []
+    for i, u in enumerate(units):
+        org = None
+        if u.mentions and u.suffix.lower() in SUMMIT_NOUNS:
+            org = _member_org(u, ctx.kb)
+        elif u.lower in SUMMIT_NOUNS and i + 2 < len(units) and units[i + 1].lower in ARTICLES:
+            org = _member_org(units[i + 2], ctx.kb) or _group_org(ctx, i + 2)
+        if org is None:
+            continue
+        lo = i
+        while lo > 0 and units[lo - 1].text not in (",", ";", ":"):
+            lo -= 1
+        if _clause_words(units, lo, i) & NEGATIONS:
+            continue
+        states = [(c, k) for k in range(lo, i) if (c := _state(units[k]))]
+        if len(states) == 1:
+            out += _facts(ctx, states, org, "member", i)
     return out
 
 
@@ -827,7 +910,7 @@ def _als_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
             org = _sentence_org(ctx) or salient
         if org is None or _negated(units, max(0, a - 2), i):
             continue
-        if kind == "member" and words & (PLANNED | INVITED):
+        if kind == "member" and _clause_words(units, a, i) & (PLANNED | INVITED):
             continue
         subj = _subject_before(units, a)
         subjects = [subj] if subj is not None else _coordinated_subject(units, a, ctx.kb)
@@ -836,6 +919,16 @@ def _als_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
         since = ctx.published if kind == "member" and words & COMPLETED else None
         out += _facts(ctx, subjects, org, kind, i, since)
     return out
+
+
+def _clause_words(units: Sequence[Unit], lo: int, hi: int) -> set[str]:
+    """Words of the clause around units ``lo``..``hi``: "Russland, das als Mitglied ... hat,
+    hatte ... blockiert" blocks nothing of the relative clause."""
+    while lo > 0 and units[lo - 1].text not in (",", ";", ":"):
+        lo -= 1
+    while hi + 1 < len(units) and units[hi + 1].text not in (",", ";", ":", "."):
+        hi += 1
+    return {u.lower for u in units[lo : hi + 1]}
 
 
 def _org_before(ctx: _Ctx, i: int) -> str | None:
@@ -986,6 +1079,7 @@ RULES = (
     (_accession_rule, COMPLETED),
     (_composition_rule, GROUP_REFERENCES | {"um"}),
     (_example_rule, _ANY_NOUN),
+    (_host_rule, HOST_VERBS),
     (_further_members_rule, _ANY_NOUN),
 )
 
@@ -1063,7 +1157,7 @@ def extract(
                 run = bool(orgs) if gate is None else bool(words & gate)  # type: ignore[operator]
             if run:
                 facts += rule(ctx, salient)
-        if orgs and words & CHAIR_VERBS:
+        if (orgs or words & CHAIR_NOUNS) and words & CHAIR_VERBS:
             facts += _chair_rule(ctx, salient, persons)
         if orgs:
             co_mentions += _known_member_rule(ctx, orgs, words)

@@ -346,3 +346,45 @@ def test_member_lists_never_add_what_the_text_qualifies_or_the_date_rules_out(kb
     )
     # without a word about members or allies, naming both proves nothing
     assert not facts("Polen kritisierte die Nato am Montag scharf.", kb)
+
+
+def test_no_longer_a_member_is_a_former_member(kb):
+    assert facts("Norwegen ist seit 2016 kein Mitglied der Nato mehr.", kb) == {
+        ("NO", "nato", "former_member")
+    }
+    assert facts("Chile ist nicht mehr Mitglied der Nato.", kb) == {("CL", "nato", "former_member")}
+    assert facts("Chile ist kein Mitglied der Nato.", kb) == set()
+
+
+def test_members_named_with_mit_belong_too(kb):
+    assert facts("Kanada gehört mit Frankreich und Japan der G7 an.", kb) == {
+        (c, "g7", "member") for c in ("CA", "FR", "JP")
+    }
+
+
+def test_membership_in_a_relative_clause_ignores_the_main_clause_verb(kb):
+    text = (
+        "Frankreich, das als ständiges Mitglied im UN-Sicherheitsrat ein Veto hat, "
+        "blockierte den Text."
+    )
+    assert facts(text, kb) == {("FR", "unsc", "member")}
+    assert facts("Die Regierung lud Serbien ein, als Mitglied der EU beizutreten.", kb) == set()
+
+
+def test_a_group_noun_names_its_organization_not_the_last_one_mentioned(kb):
+    text = (
+        "Die G20 forderte eine Reform des UN-Sicherheitsrats. "
+        "Die Gruppe hatte sich im Vorjahr um Marokko und Kenia erweitert."
+    )
+    assert facts(text, kb) == {("MA", "g20", "member"), ("KE", "g20", "member")}
+
+
+def test_who_chairs_or_hosts_an_organization_is_a_member(kb):
+    text = "Die G20 tagte in Rom. Den Vorsitz der Gruppe übernimmt im Dezember Indonesien."
+    assert facts(text, kb) == {("ID", "g20", "member")}
+    assert facts("Im Herbst soll Peru den Gipfel der Apec ausrichten.", kb) == {
+        ("PE", "apec", "member")
+    }
+    assert facts("Kanada richtet den G7-Gipfel in Kananaskis aus.", kb) == {("CA", "g7", "member")}
+    assert facts("Ungarn richtet den Gipfel der Nato nicht aus.", kb) == set()
+    assert facts("Die Schweiz richtete die Friedenskonferenz aus.", kb) == set()

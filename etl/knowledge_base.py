@@ -53,7 +53,16 @@ class Membership:
     state: str
     kind: str
     since: date | None = None
-    until: date | None = None
+    until: date | None = None  # the last day, inclusive (`parse_date(..., end=True)`)
+
+    def held_on(self, day: date | None) -> bool:
+        """Whether the membership held on ``day``, both ends inclusive like `Position.valid_on`.
+        Without a day only a membership that has not ended is certain to hold."""
+        if day is None:
+            return self.until is None
+        return (self.since is None or self.since <= day) and (
+            self.until is None or day <= self.until
+        )
 
 
 @dataclass(frozen=True)

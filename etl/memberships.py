@@ -1119,10 +1119,7 @@ def _known_member_rule(
             if code is None or i == j:
                 continue
             if any(
-                m.state == code
-                and m.kind == "member"
-                and (day is None or m.since is None or m.since <= day)
-                and (m.until is None or (day is not None and day < m.until))
+                m.state == code and m.kind == "member" and m.held_on(day)
                 for m in org.members
             ):
                 out.append(

@@ -167,3 +167,13 @@ def test_organization_kinds_are_the_documented_ones(kb):
     assert kb.organizations["bundestag"].kind == "government"
     assert kb.organizations["pla"].kind == "military"
     assert kb.organizations["isis"].abbreviation == "IS"
+
+
+def test_a_membership_holds_on_its_first_and_last_day():
+    from etl.knowledge_base import Membership
+
+    left = Membership("GB", "member", date(1973, 1, 1), parse_date("2020-01-31", end=True))
+    assert left.held_on(date(1973, 1, 1)) and left.held_on(date(2020, 1, 31))
+    assert not left.held_on(date(2020, 2, 1)) and not left.held_on(date(1972, 12, 31))
+    assert not left.held_on(None)  # an undated text cannot know that it still held
+    assert Membership("FR", "member", date(1958, 1, 1)).held_on(None)

@@ -358,10 +358,20 @@ def _subject_before(units: Sequence[Unit], i: int, span: int = 12) -> tuple[str,
 def _attributive_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
     out = []
     for i, u in enumerate(ctx.units):
+        if _member_org(u, ctx.kb) and u.lower.endswith(("-staaten", "-länder")) and not u.suffix:
+            # an alias naming the members: "die Brics-Staaten Brasilien, Russland und Indien"
+            if i + 1 < len(ctx.units) and _state(ctx.units[i + 1]):
+                if not _negated(ctx.units, max(0, i - 2), i):
+                    states = _enum(ctx.units, i + 1, 1, ctx.kb)
+                    out += _facts(ctx, states, _member_org(u, ctx.kb), "member", i)  # type: ignore[arg-type]
+            continue
         if not _attributive(u, ctx.kb):
             continue
         org = _member_org(u, ctx.kb)
         kind = {**COMPOUND_MEMBER_NOUNS, **MEMBER_NOUNS}[u.suffix.lower()]
+        if _apposition(ctx.units, i):  # "Die Türkei, selbst Nato-Mitglied, ..."
+            out += _facts(ctx, [(_state(ctx.units[_apposition(ctx.units, i)]), i)], org, kind, i)  # type: ignore[list-item, arg-type]
+            continue
         before = [v.lower for v in ctx.units[max(0, i - 2) : i]]
         if any(b in NEGATIONS for b in before) or any(b in PLANNED for b in before):
             continue
@@ -381,6 +391,20 @@ def _attributive_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
             # "Albanien ist Beitrittskandidat der EU. Das Nato-Land gilt als ..."
             out += _facts(ctx, [(ctx.prev_subject, i)], org, kind, i)  # type: ignore[arg-type]
     return out
+
+
+APPOSITION_ADVERBS = frozenset("selbst ebenfalls auch seit langem bereits".split())
+
+
+def _apposition(units: Sequence[Unit], i: int) -> int | None:
+    """Index of the state an attributive member noun at ``i`` stands in apposition to
+    ("Die Türkei, selbst Nato-Mitglied, ..."), or None."""
+    k = i - 1
+    while k >= 0 and units[k].lower in APPOSITION_ADVERBS:
+        k -= 1
+    if k < 1 or units[k].text != "," or i + 1 >= len(units) or units[i + 1].text != ",":
+        return None
+    return k - 1 if _state(units[k - 1]) else None
 
 
 SINGULAR_MEMBER_NOUNS = frozenset(

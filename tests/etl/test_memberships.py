@@ -388,3 +388,15 @@ def test_who_chairs_or_hosts_an_organization_is_a_member(kb):
     assert facts("Kanada richtet den G7-Gipfel in Kananaskis aus.", kb) == {("CA", "g7", "member")}
     assert facts("Ungarn richtet den Gipfel der Nato nicht aus.", kb) == set()
     assert facts("Die Schweiz richtete die Friedenskonferenz aus.", kb) == set()
+
+
+def test_member_noun_in_apposition_to_a_state(kb):
+    assert facts("Die Türkei, selbst Nato-Mitglied, zögerte lange.", kb) == {
+        ("TR", "nato", "member")
+    }
+    assert facts("Polen, kein Nato-Mitglied, zögerte.", kb) == set()
+
+
+def test_an_alias_that_names_the_members_lists_them(kb):
+    text = "Die Brics-Staaten Brasilien, Indien und Südafrika berieten."
+    assert facts(text, kb) == {(c, "brics", "member") for c in ("BR", "IN", "ZA")}

@@ -43,6 +43,8 @@ class Score:
     fn: int = 0
     misses: list[Any] = field(default_factory=list)
     extras: list[Any] = field(default_factory=list)
+    # reports matching a gold event that another report already matched (events only)
+    duplicates: list[Any] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -279,6 +281,9 @@ def score(export: dict[str, Any], gold: dict[str, Any]) -> Report:
         elif si not in duplicates:
             ev.fp += 1
             ev.extras.append((se.get("type"), se.get("start"), se.get("state"), se.get("title")))
+        else:
+            of = next(gold_events[gi]["id"] for gi in g2s if compatible(se, gold_events[gi]))
+            ev.duplicates.append((of, se.get("type"), se.get("start"), se.get("title")))
     for gi, ge in enumerate(gold_events):
         if gi not in g2s and not ge.get("optional"):
             ev.fn += 1
@@ -356,8 +361,9 @@ def format_report(report: Report, details: bool = False) -> str:
         lines.append(f"{name:24} {value}")
     if details:
         for name, s in report.scores.items():
-            if s.misses or s.extras:
+            if s.misses or s.extras or s.duplicates:
                 lines.append(f"\n## {name}")
                 lines += [f"  missed: {m}" for m in s.misses]
                 lines += [f"  extra:  {x}" for x in s.extras]
+                lines += [f"  duplicate of {d[0]}: {d[1:]}" for d in s.duplicates]
     return "\n".join(lines)

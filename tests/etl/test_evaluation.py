@@ -1,6 +1,6 @@
 """The project's scorer follows the facts-format matching rules."""
 
-from etl.evaluation import norm, score
+from etl.evaluation import format_report, norm, score
 
 GOLD = {
     "persons": [
@@ -99,5 +99,7 @@ def test_matching_by_alias_key_and_type_group_with_duplicates() -> None:
     # the June summit does not overlap the 2 May gold date.
     assert (s["events"].tp, s["events"].fp, s["events"].fn) == (1, 1, 1)
     assert report.figures_extra["event_duplicates"] == 1
+    assert [d[:3] for d in s["events"].duplicates] == [("paris", "meeting", "2024")]
+    assert "duplicate of paris" in format_report(report, details=True)
     assert (s["participation"].tp, s["participation"].fp) == (1, 1)
     assert report.figures_extra["exact_day_dates"] == "0/1"

@@ -13,6 +13,7 @@ import csv
 import functools
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -326,7 +327,7 @@ def _load_persons(
     org_index = _organization_index(orgs or {})
     persons: dict[str, Person] = {}
     for path in files:
-        for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or ():
+        for entry in _parse_yaml(path) or ():
             positions = tuple(
                 Position(
                     title=str(p.get("title", "")),
@@ -402,13 +403,34 @@ def _load_roles(data: Mapping[str, Any]) -> tuple[tuple[RoleNoun, ...], frozense
 
 
 def _read_yaml(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    return _parse_yaml(path) if path.exists() else None
+
+
+class _KnowledgeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """YAML 1.1 reads a bare ``NO`` (Norway's ISO code) as ``false``, and ``ON``, ``YES`` and
+    ``OFF`` as booleans too; in these files a value is a code or a word, and only
+    ``true``/``false`` are booleans. The C loader where libyaml is installed: the knowledge
+    files are parsed on every start."""
+
+
+_KnowledgeLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_KnowledgeLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def _parse_yaml(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_KnowledgeLoader)  # noqa: S506
 
 
 def _files(root: Path) -> list[Path]:
-    names = ["states.yaml", "organizations.yaml", "places.csv", "roles.yaml"]
-    files = [root / n for n in names if (root / n).exists()]
-    return files + sorted((root / "persons").glob("*.yaml"))
+    """Every knowledge file, the lexicons of the extractors (`events.yaml`,
+    `memberships.yaml`) included: a new trigger or cue word changes what an article yields as
+    much as a new person does, so it must make the warehouse re-extract too."""
+    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".csv") and p.is_file())
 
 
 def _version(files: Iterable[Path], root: Path) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.knowledge_base import DEFAULT_PATH, load_knowledge_base, parse_date
+from etl.knowledge_base import DEFAULT_PATH, _load, load_knowledge_base, parse_date
 
 
 @pytest.fixture(scope="module")
@@ -177,3 +177,30 @@ def test_a_membership_holds_on_its_first_and_last_day():
     assert not left.held_on(date(2020, 2, 1)) and not left.held_on(date(1972, 12, 31))
     assert not left.held_on(None)  # an undated text cannot know that it still held
     assert Membership("FR", "member", date(1958, 1, 1)).held_on(None)
+
+
+def test_version_covers_the_extractors_lexicons(tmp_path):
+    import shutil
+
+    root = tmp_path / "knowledge"
+    shutil.copytree(DEFAULT_PATH, root)
+    before = load_knowledge_base(root).version
+    lexicon = root / "events.yaml"
+    lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n# reviewed\n", encoding="utf-8")
+    _load.cache_clear()  # the loader caches per folder
+    assert load_knowledge_base(root).version != before
+
+
+def test_every_state_code_in_the_knowledge_files_is_a_known_state():
+    """YAML 1.1 reads a bare NO (Norway) as false: every code must come back as a state."""
+    kb = load_knowledge_base()
+    codes = set(kb.states)
+    persons = [
+        (p.key, s)
+        for p in kb.persons.values()
+        for s in [p.state, *(pos.state for pos in p.positions)]
+        if s is not None
+    ]
+    members = [(o.key, m.state) for o in kb.organizations.values() for m in o.members]
+    assert [x for x in persons + members if x[1] not in codes] == []
+    assert kb.persons["jonas-gahr-store"].state == "NO"

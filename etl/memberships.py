@@ -13,8 +13,9 @@ German construction:
 - "Russland und weitere Mitgliedstaaten".
 
 A negation inside the construction ("ist bisher nicht SCO-Mitglied") asserts nothing, and a
-planned accession ("der geplante Nato-Beitritt") is not a membership. The word lists below are
-grammar (function words, the membership nouns), not knowledge of the world.
+planned accession ("der geplante Nato-Beitritt") is not a membership. The word lists (function
+words, membership nouns, cue verbs) are reviewed data in ``knowledge/memberships.yaml``, loaded
+once at import into the module-level sets and maps below.
 """
 
 from __future__ import annotations
@@ -22,132 +23,155 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from etl.facts import Evidence, FuzzyDate, MembershipFact, PersonRef, Sentence
+import yaml
+
+from etl.facts import MEMBERSHIP_KINDS, Evidence, FuzzyDate, MembershipFact, PersonRef, Sentence
 from etl.knowledge_base import KnowledgeBase
 from etl.sentences import Unit
 
+LEXICON_PATH = Path(__file__).with_name("knowledge") / "memberships.yaml"
+# Kinds of organization whose members this module extracts (knowledge-base schema, not lexicon).
 MEMBER_ORG_KINDS = frozenset({"intergovernmental", "military_alliance", "forum", "court"})
-NEGATIONS = frozenset("nicht kein keine keinen keiner keinem keines nie niemals weder".split())
-# Membership nouns; the compound-only ones count only after an organization prefix.
-MEMBER_NOUNS: Mapping[str, str] = {
-    **dict.fromkeys(
-        """mitglied mitglieder mitgliedern mitglieds mitgliedes mitgliedstaat mitgliedsstaat
-        mitgliedstaaten mitgliedsstaaten mitgliedsland mitgliedsländer mitgliedsländern
-        mitgliedland mitgliedländer gründungsmitglied gründungsmitglieder
-        gründungsmitgliedern vollmitglied vollmitglieder vollmitgliedern vertragsstaat
-        vertragsstaaten vertragsstaates vertragspartei vertragsparteien""".split(),
-        "member",
-    ),
-    **dict.fromkeys(
-        "beobachter beobachtern beobachterstaat beobachterstaaten beobachterstatus".split(),
-        "observer",
-    ),
-    **dict.fromkeys(
-        """dialogpartner dialogpartnern dialogpartnerin partnerland partnerländer partnerländern
-        partnerstaat partnerstaaten""".split(),
-        "dialogue_partner",
-    ),
-    **dict.fromkeys(
-        """beitrittskandidat beitrittskandidaten beitrittskandidatin kandidatenland
-        kandidatenländer kandidatenland beitrittskandidaten""".split(),
-        "candidate",
-    ),
-}
-# Status nouns: "X hat Beobachterstatus bei der Y", "Y verlieh X den Kandidatenstatus".
-STATUS_NOUNS: Mapping[str, str] = {
-    "beobachterstatus": "observer",
-    "kandidatenstatus": "candidate",
-    "beitrittskandidatenstatus": "candidate",
-    "dialogpartnerstatus": "dialogue_partner",
-    "partnerstatus": "dialogue_partner",
-    "mitgliedsstatus": "member",
-    "vollmitgliedschaft": "member",
-}
-STATUS_VERBS = frozenset(
-    """hat haben hatte hatten besitzt besitzen genießt genießen erhielt erhielten erhält
-    erhalten bekam bekamen bekommt bekommen verliehen verlieh gewährt gewährte zuerkannt
-    zuerkannte""".split()
-)
-# "trat der Nato bei", "ist der EU beigetreten": a completed accession by verb.
-JOIN_VERBS = frozenset("beigetreten beitrat beitraten".split())
-JOIN_SPLIT_VERBS = frozenset("trat traten".split())
-# Words that make an "als Mitglied" phrase an invitation or a plan, not a membership.
-INVITED = frozenset(
-    """eingeladen einladung einladungen einladen lädt lud luden aufnehmen aufzunehmen
-    beizutreten blockiert blockierte blockierten blockieren verhindert verhinderte
-    verhindern abgelehnt lehnt lehnte lehnten ablehnen verweigert verweigerte""".split()
-)
-# Group nouns that refer back to an organization named before ("Mitglied der Gruppe",
-# "in das Bündnis", "ständiges Mitglied des Gremiums"): form -> base.
-GROUP_NOUN_FORMS: Mapping[str, str] = {
-    **dict.fromkeys("gruppe staatengruppe".split(), "gruppe"),
-    **dict.fromkeys(
-        """bündnis bündnisses militärbündnis militärbündnisses verteidigungsbündnis
-        verteidigungsbündnisses allianz militärallianz verteidigungsallianz""".split(),
-        "bündnis",
-    ),
-    **dict.fromkeys("gremium gremiums".split(), "gremium"),
-    **dict.fromkeys(
-        "gericht gerichts gerichtes gerichtshof gerichtshofs gerichtshofes".split(), "gericht"
-    ),
-    **dict.fromkeys(["union"], "union"),
-    **dict.fromkeys(["organisation"], "organisation"),
-    **dict.fromkeys(
-        """staatenbund staatenbundes staatengemeinschaft gemeinschaft staatenbündnis
-        staatenbündnisses""".split(),
-        "gemeinschaft",
-    ),
-    **dict.fromkeys("club clubs klub klubs forum forums".split(), "club"),
-}
-COMPOUND_MEMBER_NOUNS: Mapping[str, str] = dict.fromkeys(
-    "staat staaten land länder ländern staats".split(), "member"
-)
-FORMER = frozenset(
-    """ehemalige ehemaligen ehemaliges ehemaliger frühere früheren früheres früherer einstige
-    einstigen""".split()
-)
-PLANNED = frozenset(
-    """geplant geplante geplanten geplanter mögliche möglichen möglicher künftig künftige
-    künftigen soll sollen sollte sollten will wollen wollte könnte könnten strebt streben
-    anstreben angestrebt angestrebten antrag beantragt beantragte bewerbung bewirbt
-    verhandelt verhandlungen wünscht hofft erwägt angehende angehenden""".split()
-)
-COMPLETED = frozenset(
-    """unterzeichneten unterzeichnet unterzeichnete beschlossen besiegelt besiegelte offiziell
-    vollzogen begrüßte begrüßt begrüßten feierte feierten abgeschlossen aufgenommen
-    beigetreten ratifiziert ratifizierte bekanntgegeben bestätigt bestätigte""".split()
-)
-COPULAS = frozenset(
-    "ist sind wird werden wurde wurden bleibt bleiben war waren sei seien gilt gelten".split()
-)
-GEHOEREN = frozenset(
-    "gehören gehört gehörten gehörte zählen zählt zählten zählte angehören angehört".split()
-)
-ADVERBS = frozenset(
-    """auch ebenfalls dazu außerdem inzwischen mittlerweile bislang bisher derzeit heute
-    nun jetzt noch seither""".split()
-)
-EXAMPLE_MARKERS = frozenset("wie darunter etwa beispielsweise namentlich insbesondere".split())
-ACCESSION_NOUNS = frozenset("aufnahme beitritt beitritts aufnahmen".split())
-GROUP_REFERENCES = frozenset(
-    """gruppe organisation bündnis staatengruppe allianz staatenbund militärbündnis block
-    club klub verbund zusammenschluss staatenbündnis forum gemeinschaft""".split()
-)
-CHAIR_NOUNS = frozenset(
-    "vorsitz vorsitzes ratspräsidentschaft ratsvorsitz ratsvorsitzes präsidentschaft".split()
-)
-CHAIR_VERBS = frozenset(
-    "hat hatte innehat innehatte inne führt führte übernimmt übernahm übernommen hält".split()
-)
-FILLERS = frozenset(
-    """, und sowie sowohl als auch ( ) oder bzw der die das den dem des mehrere weitere andere
-    ebenfalls""".split()
-)
-# Verbs of hosting a gathering ("richtet den Gipfel aus", "soll ... ausrichten").
-HOST_VERBS = frozenset(
-    "ausrichten ausrichtet ausrichtete ausgerichtet richtet richtete richten richteten".split()
-)
+
+# The keys of the lexicon file: plain word lists, and maps that group words by a kind of
+# membership (a value of MembershipFact.kind) or, for group nouns, by their base form.
+_WORD_LIST_KEYS = (
+    "negations status_verbs join_verbs join_split_verbs exit_verbs exit_split_verbs invited "
+    "former planned completed copulas gehoeren adverbs gehoeren_extra_adverbs example_markers "
+    "accession_nouns group_references chair_nouns chair_verbs fillers host_verbs "
+    "apposition_adverbs singular_member_nouns relative talks not_subject org_dets example_groups "
+    "pronouns summit_nouns articles state_anaphors membership_context"
+).split()
+_KIND_MAP_KEYS = ("member_nouns", "compound_member_nouns", "status_nouns")
+_BASE_MAP_KEYS = ("group_noun_forms",)
+
+
+class LexiconError(ValueError):
+    """The memberships lexicon file is unreadable, lacks a key or holds an invalid value."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: Mapping[str, frozenset[str]]  # key -> word set
+    maps: Mapping[str, dict[str, str]]  # key -> {word: kind or base}, in file order
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key given twice (plain YAML keeps the last one silently)."""
+
+
+def _no_duplicate_keys(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key {key!r} given twice", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicate_keys)
+
+
+def _word_list(path: Path, key: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or not value:
+        raise LexiconError(f"{path}: {key!r} must be a non-empty list of words, not {value!r}")
+    for w in value:
+        if not isinstance(w, str) or not w or w != w.strip() or w != w.lower():
+            raise LexiconError(f"{path}: {key!r}: {w!r} is not a lower-case word")
+    twice = sorted({w for w in value if value.count(w) > 1})
+    if twice:
+        raise LexiconError(f"{path}: {key!r} lists {', '.join(twice)} twice")
+    return value
+
+
+def _grouped(path: Path, key: str, value: Any, groups: Sequence[str] | None) -> dict[str, str]:
+    """``{group: [word, ...]}`` from the file as ``{word: group}``, in file order."""
+    if not isinstance(value, dict) or not value:
+        raise LexiconError(f"{path}: {key!r} must be a non-empty map of word lists")
+    out: dict[str, str] = {}
+    for group, words in value.items():
+        if not isinstance(group, str) or (groups is not None and group not in groups):
+            allowed = f" (one of {', '.join(groups)})" if groups is not None else ""
+            raise LexiconError(f"{path}: {key!r}: invalid group {group!r}{allowed}")
+        for w in _word_list(path, f"{key}.{group}", words):
+            if w in out:
+                raise LexiconError(f"{path}: {key!r}: {w!r} is under both {out[w]!r} and {group!r}")
+            out[w] = group
+    return out
+
+
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Read and check the word lists of ``path``; a missing, unknown or malformed key raises
+    LexiconError naming the file and the key."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
+    except OSError as e:
+        raise LexiconError(f"{path}: cannot read the memberships lexicon: {e}") from e
+    except yaml.YAMLError as e:
+        raise LexiconError(f"{path}: invalid YAML: {e}") from e
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a map of word lists, found {type(data).__name__}")
+    expected = [*_WORD_LIST_KEYS, *_KIND_MAP_KEYS, *_BASE_MAP_KEYS]
+    missing = [k for k in expected if k not in data]
+    if missing:
+        raise LexiconError(f"{path}: missing key(s): {', '.join(missing)}")
+    unknown = sorted(str(k) for k in data if k not in expected)
+    if unknown:
+        raise LexiconError(f"{path}: unknown key(s): {', '.join(unknown)}")
+    maps = {k: _grouped(path, k, data[k], MEMBERSHIP_KINDS) for k in _KIND_MAP_KEYS}
+    maps |= {k: _grouped(path, k, data[k], None) for k in _BASE_MAP_KEYS}
+    return Lexicon(
+        words={k: frozenset(_word_list(path, k, data[k])) for k in _WORD_LIST_KEYS}, maps=maps
+    )
+
+
+_LEXICON = load_lexicon()
+_W = _LEXICON.words
+NEGATIONS = _W["negations"]
+# Membership nouns (word -> kind); the compound-only ones count only after an organization prefix.
+MEMBER_NOUNS: Mapping[str, str] = _LEXICON.maps["member_nouns"]
+COMPOUND_MEMBER_NOUNS: Mapping[str, str] = _LEXICON.maps["compound_member_nouns"]
+STATUS_NOUNS: Mapping[str, str] = _LEXICON.maps["status_nouns"]
+STATUS_VERBS = _W["status_verbs"]
+JOIN_VERBS = _W["join_verbs"]
+JOIN_SPLIT_VERBS = _W["join_split_verbs"]
+EXIT_VERBS = _W["exit_verbs"]
+EXIT_SPLIT_VERBS = _W["exit_split_verbs"]
+INVITED = _W["invited"]
+# Group nouns that refer back to an organization named before: form -> base.
+GROUP_NOUN_FORMS: Mapping[str, str] = _LEXICON.maps["group_noun_forms"]
+FORMER = _W["former"]
+PLANNED = _W["planned"]
+COMPLETED = _W["completed"]
+COPULAS = _W["copulas"]
+GEHOEREN = _W["gehoeren"]
+ADVERBS = _W["adverbs"]
+GEHOEREN_ADVERBS = ADVERBS | _W["gehoeren_extra_adverbs"]
+EXAMPLE_MARKERS = _W["example_markers"]
+EXAMPLE_GROUPS = _W["example_groups"]
+ACCESSION_NOUNS = _W["accession_nouns"]
+GROUP_REFERENCES = _W["group_references"]
+CHAIR_NOUNS = _W["chair_nouns"]
+CHAIR_VERBS = _W["chair_verbs"]
+FILLERS = _W["fillers"]
+HOST_VERBS = _W["host_verbs"]
+SUMMIT_NOUNS = _W["summit_nouns"]
+ARTICLES = _W["articles"]
+APPOSITION_ADVERBS = _W["apposition_adverbs"]
+SINGULAR_MEMBER_NOUNS = _W["singular_member_nouns"]
+RELATIVE = _W["relative"]
+TALKS = _W["talks"]
+NOT_SUBJECT = _W["not_subject"]
+ORG_DETS = _W["org_dets"]
+PRONOUNS = _W["pronouns"]
+STATE_ANAPHORS = _W["state_anaphors"]
+MEMBERSHIP_CONTEXT = _W["membership_context"]
 MAX_GAP = 4
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
@@ -393,9 +417,6 @@ def _attributive_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
     return out
 
 
-APPOSITION_ADVERBS = frozenset("selbst ebenfalls auch seit langem bereits".split())
-
-
 def _apposition(units: Sequence[Unit], i: int) -> int | None:
     """Index of the state an attributive member noun at ``i`` stands in apposition to
     ("Die Türkei, selbst Nato-Mitglied, ..."), or None."""
@@ -405,11 +426,6 @@ def _apposition(units: Sequence[Unit], i: int) -> int | None:
     if k < 1 or units[k].text != "," or i + 1 >= len(units) or units[i + 1].text != ",":
         return None
     return k - 1 if _state(units[k - 1]) else None
-
-
-SINGULAR_MEMBER_NOUNS = frozenset(
-    "land staat mitglied mitgliedsland mitgliedstaat mitgliedsstaat".split()
-)
 
 
 def _anaphoric(units: Sequence[Unit], i: int) -> bool:
@@ -466,9 +482,6 @@ def _coordinated_orgs(ctx: _Ctx, k: int) -> tuple[str, ...]:
         out.append(org)
         j += 1
     return tuple(out)
-
-
-RELATIVE = frozenset("das der die welches welcher welche".split())
 
 
 def _predicate(
@@ -535,12 +548,6 @@ def _no_longer(units: Sequence[Unit], i: int) -> bool:
     return False
 
 
-TALKS = frozenset(
-    """beitrittsverhandlungen beitrittsgespräche beitrittsgesprächen beitrittsgesprächsrunde
-    aufnahmeverhandlungen""".split()
-)
-
-
 def _talks_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
     """ "Beitrittsverhandlungen mit der Ukraine und Moldau": a state in accession talks is a
     candidate of the organization (a compound prefix, the sentence's or the article's)."""
@@ -578,17 +585,6 @@ def _list_item_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
     return []
 
 
-GEHOEREN_ADVERBS = ADVERBS | frozenset("beide alle jeweils sämtlich".split())
-# Prepositions that make a state before the verb a comparison, not the subject ("Anders als
-# Georgien gehört Armenien ...", "Im Gegensatz zu Serbien gehört ...").
-NOT_SUBJECT = frozenset("zu als außer anders gegensatz ohne gegen mit von".split())
-ORG_DETS = frozenset("zur zum zu der den dem".split())
-EXAMPLE_GROUPS = frozenset(
-    """länder ländern staaten nationen mitglieder mitgliedern mitgliedstaaten
-    mitgliedsstaaten""".split()
-)
-
-
 def _org_with_det(ctx: _Ctx, k: int, window: int = 3) -> str | None:
     """Member organization at unit ``k`` governed by a determiner or "zur" at most
     ``window`` units before it ("der Nato", "dem von Russland geführten Militärbündnis")."""
@@ -620,9 +616,6 @@ def _orgs_after_verb(ctx: _Ctx, i: int) -> list[tuple[str, int]]:
         if o and o not in {x for x, _ in out}:
             out.append((o, k))
     return out
-
-
-PRONOUNS = frozenset("er sie es wir ihr ich man".split())
 
 
 def _coordinated_subject(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> list[tuple[str, int]]:
@@ -858,10 +851,6 @@ def _subject_after_verb(ctx: _Ctx, i: int) -> tuple[str, int] | None:
     return None
 
 
-SUMMIT_NOUNS = frozenset("gipfel gipfels gipfeltreffen gipfeltreffens jahrestagung".split())
-ARTICLES = frozenset(("der", "des"))
-
-
 def _host_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
     """ "Südkorea richtet den Gipfel der Apec aus", "soll Brasilien den nächsten Brics-Gipfel
     ausrichten": who hosts an organization's summit is among its members."""
@@ -1029,13 +1018,6 @@ def _join_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
     return _facts(ctx, [subj], org, "member", verb, ctx.published)  # type: ignore[list-item]
 
 
-# "ist aus der OVKS ausgetreten", "trat 2012 aus dem Bündnis aus": a completed exit.
-EXIT_VERBS = frozenset("ausgetreten austrat austraten".split())
-EXIT_SPLIT_VERBS = frozenset("trat traten".split())
-# Singular nouns that refer back to a state named before ("das Land", "der Staat").
-STATE_ANAPHORS = frozenset("land staat".split())
-
-
 def _anaphor_state(ctx: _Ctx, k: int) -> str | None:
     """The state "das Land" / "der Staat" at unit ``k`` refers to: the state opening this
     sentence ("Usbekistan hat ...; aus der OVKS war das Land ausgetreten"), else the one
@@ -1108,11 +1090,6 @@ RULES = (
 )
 
 
-# Words that make a sentence naming a state and an organization speak of its members.
-MEMBERSHIP_CONTEXT = frozenset(
-    """staaten länder ländern verbündete verbündeten verbündeter alliierte alliierten
-    bündnispartner bündnispartnern partner partnern""".split()
-)
 _NO_CO_MENTION = NEGATIONS | PLANNED | INVITED | FORMER
 
 

@@ -400,3 +400,69 @@ def test_member_noun_in_apposition_to_a_state(kb):
 def test_an_alias_that_names_the_members_lists_them(kb):
     text = "Die Brics-Staaten Brasilien, Indien und Südafrika berieten."
     assert facts(text, kb) == {(c, "brics", "member") for c in ("BR", "IN", "ZA")}
+
+
+def test_the_memberships_lexicon_loads_into_the_module_word_lists():
+    from etl import memberships
+
+    lex = memberships.load_lexicon()
+    assert memberships.LEXICON_PATH.name == "memberships.yaml"
+    assert lex.words["negations"] == memberships.NEGATIONS
+    assert "nicht" in memberships.NEGATIONS and "geplante" in memberships.PLANNED
+    assert memberships.MEMBER_NOUNS["beobachter"] == "observer"
+    assert memberships.STATUS_NOUNS["kandidatenstatus"] == "candidate"
+    assert memberships.GROUP_NOUN_FORMS["allianz"] == "bündnis"
+    assert memberships.GEHOEREN_ADVERBS == memberships.ADVERBS | lex.words["gehoeren_extra_adverbs"]
+
+
+def _lexicon_variant(tmp_path, change):
+    import yaml
+
+    from etl import memberships
+
+    data = yaml.safe_load(memberships.LEXICON_PATH.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "memberships.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_a_missing_lexicon_key_fails_naming_the_file_and_the_key(tmp_path):
+    from etl.memberships import LexiconError, load_lexicon
+
+    path = _lexicon_variant(tmp_path, lambda d: d.pop("planned"))
+    with pytest.raises(LexiconError, match="missing key.*planned") as err:
+        load_lexicon(path)
+    assert str(path) in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(planed=d.pop("planned")), "planned"),  # a misspelt key
+        (lambda d: d.update(planned=[]), "'planned' must be a non-empty list"),
+        (lambda d: d.update(planned=None), "'planned' must be a non-empty list"),
+        (lambda d: d.update(negations=["nicht", "Kein"]), "'Kein' is not a lower-case word"),
+        (lambda d: d.update(negations=["nicht", "nicht"]), "lists nicht twice"),
+        (lambda d: d["member_nouns"].update(mitglied=["x"]), "invalid group 'mitglied'"),
+        (lambda d: d["member_nouns"].update(observer=["mitglied"]), "'mitglied' is under both"),
+    ],
+)
+def test_an_invalid_lexicon_fails_loudly(tmp_path, change, message):
+    from etl.memberships import LexiconError, load_lexicon
+
+    path = _lexicon_variant(tmp_path, change)
+    with pytest.raises(LexiconError, match=message) as err:
+        load_lexicon(path)
+    assert str(path) in str(err.value)
+
+
+def test_a_lexicon_key_given_twice_fails(tmp_path):
+    from etl import memberships
+
+    path = tmp_path / "memberships.yaml"
+    text = memberships.LEXICON_PATH.read_text(encoding="utf-8")
+    path.write_text(text + "\nplanned: [geplant]\n", encoding="utf-8")
+    with pytest.raises(memberships.LexiconError, match="given twice") as err:
+        memberships.load_lexicon(path)
+    assert str(path) in str(err.value)

@@ -211,7 +211,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "host_titles "
         "subordinators "
         "treaty_act_nouns member_nouns same_time_cues force_nouns end_nouns date_words "
-        "present_forms past_auxiliaries occurred_cues invitation_preps launch_verbs state_bodies"
+        "present_forms past_auxiliaries occurred_cues invitation_preps launch_verbs state_bodies "
+        "host_participles"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -448,6 +449,9 @@ class Cand:
     carries_roles: bool = False  # a support word that names who takes part ("Unter den Gästen")
     fallback: tuple[str, int] | None = None  # how to find an unnamed subject, and where
     object_at: int | None = None  # an object pronoun ("lud ihn ein"): someone named before
+    received: bool = False  # a host verb in the passive ("wurde von X empfangen"): guest subject
+    passive: bool = False  # an attack verb in the passive ("getötet worden war"): subject is hit
+    fallback_hosts: bool = False  # the unnamed subject of a host verb hosts ("das ... ausrichtet")
     summit: Cand | None = None  # the gathering named in the same clause ("auf dem Gipfel")
     decided: bool = False  # the object of a decision ("Aufnahme war ... beschlossen worden")
     merged_into: Cand | None = None
@@ -606,7 +610,7 @@ def extract_events(
     """The events an article reports, one per happening, each with its participants and evidence."""
     lex = lexicon or load_lexicon()
     if published is None:
-        published = _stand_date(body)
+        published = _stand_date(body) or _lead_date(body)
     sentences = list(entities.sentences)
     if not sentences or not body:
         return []
@@ -655,6 +659,22 @@ def _stand_date(body: str) -> FuzzyDate | None:
     except ValueError:
         return None
     return FuzzyDate(day, "day")
+
+
+def _lead_date(body: str) -> FuzzyDate | None:
+    """An undated article without a "Stand" line counts its relative dates ("am vergangenen
+    Samstag", "im kommenden Jahr") from the full date its lead reports ("stimmten am Samstag,
+    dem 14. Dezember 2024, ...")."""
+    for e in find_dates(body[:_LEAD_CHARS]):
+        if e.kind == "date" and e.year is not None and e.month and e.day:
+            try:
+                return FuzzyDate(datetime.date(e.year, e.month, e.day), "day")
+            except ValueError:
+                return None
+    return None
+
+
+_LEAD_CHARS = 800
 
 
 def _trigger_ends(low: str, lex: Lexicon) -> Iterable[int]:
@@ -1067,6 +1087,8 @@ def _clause_candidates(
         cand.subject_absent = (own_negation or absent_verb) and typ in (
             "summit", "meeting", "visit"
         )  # fmt: skip
+        if absent_verb and typ == "visit" and not cand.reference:
+            cand.status = "planned"  # "sagte seine Reise nach Paris ab": a trip never made
         if listed:
             # the names after the colon are the attendees of the gathering before it
             wide = list(clauses)
@@ -1325,6 +1347,10 @@ def _bind(
     host_cues = lex.cue("host_cues")
     words = {t.low for t in tokens[clause.lo : clause.hi]}
     host_subject = main.entry.frame == "host_verb" or bool(words & lex.cue("host_verbs"))
+    if _received(tokens, main, words, lex):
+        # "Modi war von Putin empfangen worden": the subject is the guest, "von X" the host
+        host_subject = False
+        cand.received = True
     subject_ok = (
         main.entry.subject
         if main.entry.subject is not None
@@ -1354,6 +1380,7 @@ def _bind(
         and tokens[main.index].low.endswith(("t", "en"))
         and not tokens[main.index].low.endswith(("te", "ten"))
     )  # "wurde von Soldaten erschossen": a participle with "werden"; subject is the target
+    cand.passive = passive
     for m in _clause_mentions(mentions, tokens, clause):
         mi = _token_index(tokens, m.start)
         if mi >= len(tokens):
@@ -1405,7 +1432,10 @@ def _bind(
             if (
                 spec.adjective_role
                 and m.kind == "state"
-                and (0 < main.index - mi <= 2 or (force and not main.entry.noun))
+                and (
+                    any(0 < h.index - mi <= 2 for h in cand.hits)
+                    or (force and not main.entry.noun)
+                )
             ):  # "russische Invasion"; "die ukrainische Armee ... vorrückt"
                 cand.add("state", m.key, spec.adjective_role)
                 cand.has_subject = True
@@ -1515,6 +1545,8 @@ def _bind(
             and not any(t.punct or t.low in _ENUM_GLUE for t in tokens[last_host_end + 1 : mi])
         ):
             name = "mit"  # "Am Sonntag empfängt Starmer Selenskyj": subject, then the received
+        if cand.received and name == "subject" and _agent_of_passive(tokens, mi, clause):
+            name = "host"
         if name == "host" or (
             name == "subject" and host_subject and cand.type in ("summit", "meeting")
         ):
@@ -1581,18 +1613,33 @@ def _bind(
         cand.has_subject = cand.has_subject or any(r == "participant" for r in cand.roles.values())
     if "host" in cand.roles.values():
         cand.hosts_explicit = True
+    elif cand.received and cand.type == "meeting":
+        # "waren mit militärischen Ehren empfangen worden": guests arriving, no talks; a
+        # visit to where they were received (none when the text does not say where)
+        cand.type = "visit"
     if cand.type == "visit" and cand.state:
         cand.has_subject = any(
             r == "participant" and art.entity_state(k) not in (cand.state, None)
             for k, r in cand.roles.items()
         )
     _continue_place(cand, spec, tokens, clauses, ci, mentions, art)
-    if cand.type == "visit" and main.entry.frame == "host_verb":
-        # "Macron lud ihn ins Élysée ein": the invited is someone named before
+    if cand.type in ("visit", "meeting") and main.entry.frame == "host_verb" and not cand.received:
+        # "Macron lud ihn ins Élysée ein", "wo ihn Kim empfing": the invited, the received is
+        # someone named before
         obj = next((t for t in tokens[clause.lo : clause.hi] if t.low in ("ihn", "ihm")), None)
         if obj is not None:
             cand.object_at = obj.start
-    if not cand.has_subject and cand.type not in ("summit", "founding"):
+    hosts_by_relative = (
+        cand.type == "summit"
+        and host_subject
+        and "host" not in cand.roles.values()
+        and ci > 0
+        and tokens[clause.lo].low in lex.cue("relative_pronouns")
+    )  # "Brasilien, das 2025 den nächsten Gipfel ausrichten soll": the antecedent hosts
+    if hosts_by_relative:
+        cand.fallback = _fallback(tokens, clauses, ci, main.index, lex, mentions)
+        cand.fallback_hosts = True
+    elif not cand.has_subject and cand.type not in ("summit", "founding"):
         cand.fallback = _fallback(tokens, clauses, ci, main.index, lex, mentions)
         if cand.fallback is not None and cand.fallback[1] == cand.object_at:
             cand.fallback = None  # "empfing Xi ihn": the pronoun is the object, not the subject
@@ -1607,6 +1654,29 @@ def _bind(
             if pronoun:
                 cand.fallback = ("sg", tokens[i].start)
                 break
+
+
+def _received(tokens: Sequence[Token], main: Hit, words: set[str], lex: Lexicon) -> bool:
+    """A host verb's participle with a passive auxiliary: "wurde in Hanoi von To Lam empfangen",
+    "war von Putin empfangen worden" (never "wird X empfangen", a future with a named host)."""
+    if main.entry.frame != "host_verb" or main.entry.noun:
+        return False
+    if tokens[main.index].low not in lex.cue("host_participles"):
+        return False
+    return bool(words & {"wurde", "wurden", "worden"}) or (
+        bool(words & {"wird", "werden"}) and bool(words & {"von", "vom"})
+    )
+
+
+def _agent_of_passive(tokens: Sequence[Token], mi: int, clause: Clause) -> bool:
+    """The mention's phrase opens with "von"/"vom" (a title or adjectives may stand between)."""
+    for j in range(mi - 1, max(clause.lo, mi - 5) - 1, -1):
+        low = tokens[j].low
+        if low in ("von", "vom"):
+            return True
+        if tokens[j].punct or (low in _PREPS and low not in ("von",)):
+            return False
+    return False
 
 
 def _lows(tokens: Sequence[Token], lo: int, hi: int) -> set[str]:
@@ -1777,6 +1847,10 @@ def _fallback(
         return ("relative", tokens[clause.lo - 1].start)
     for i in range(clause.lo, clause.hi):
         t = tokens[i]
+        if t.low in lex.cue("pair_determiners") and i + 1 < clause.hi and (
+            tokens[i + 1].low in lex.cue("pair_subjects")
+        ):
+            return None  # "Beide Seiten unterzeichneten ...": the sides of the talks reported
         if t.low in ("sie", "beide", "beiden"):
             nxt = tokens[i + 1].low if i + 1 < clause.hi else ""
             prev = tokens[i - 1].low if i > clause.lo else ""
@@ -1846,6 +1920,8 @@ def _date(
     for e in exprs:
         if e.since and not spec.durative:
             continue  # "zum ersten Mal seit letztem September" does not date the meeting
+        if _attributive_date(tokens, e, {h.index for h in cand.hits}):
+            continue  # "ein 2001 gegründeter Club": the date of the attribute, not the clause
         outside = not lo <= e.start < hi
         if not spec.durative and outside and _since_phrase(tokens, trigger_end, e.start):
             continue  # "sprachen miteinander – das erste Gespräch seit den Kämpfen 2020"
@@ -1862,6 +1938,28 @@ def _date(
         if cand.start is None or _finer(start, cand.start):
             cand.start, cand.end = start, end
         break
+
+
+_ARTICLES = frozenset("ein eine einer einem einen eines der die das den dem des".split())
+_FINITE_AUX = frozenset("hatte hatten wurde wurden war waren".split())
+
+
+def _attributive_date(tokens: Sequence[Token], e: DateExpr, own: set[int]) -> bool:
+    """A date between an article and a participle adjective dates that attribute only ("ein
+    2001 gegründeter Club"), unless the participle is the trigger itself."""
+    i = _token_index(tokens, e.start)
+    j = _token_index(tokens, e.end)
+    if not (0 < i and j < len(tokens)):
+        return False
+    nxt = tokens[j]
+    return (
+        j not in own  # "der am Mittwoch verabschiedeten Erklärung": the trigger's own date
+        and tokens[i - 1].low in _ARTICLES
+        and nxt.low not in _FINITE_AUX
+        and not nxt.capital
+        and not nxt.punct
+        and nxt.low.endswith(("ter", "te", "ten", "tes", "tem", "ene", "ener", "enen", "enes"))
+    )
 
 
 def _since_phrase(tokens: Sequence[Token], after: int, before: int) -> bool:
@@ -1928,11 +2026,13 @@ def _resolve_subject(c: Cand, art: _Article) -> None:
     role = spec.slots.get("subject", "participant")
     if role in ("ignore", "location", "destination", "organization", "host"):
         role = "participant"
-    if c.type == "legal":
-        role = "target"
+    if c.fallback_hosts:
+        role = "host"  # "Brasilien, das ... den nächsten Gipfel ausrichten soll"
+    if c.type == "legal" or (c.type == "attack" and c.passive):
+        role = "target"  # "Haniyeh, der in Teheran getötet worden war": who was hit
     if c.subject_absent:
         role = "absent"
-    elif c.frame == "host_verb" and mode == "sg":
+    elif c.frame == "host_verb" and mode == "sg" and not c.received:
         role = "host"  # "lud er ihn ... ein": who invites hosts
     who: list[tuple[str, str]] = []
     persons_states = ("person", "state")
@@ -1997,6 +2097,27 @@ def _leaders(art: _Article, state: str, on: FuzzyDate | None) -> list[str]:
         if (art.person_title(key) or "").lower() in titles:
             out.append(key)
     return out
+
+
+def _salient_org_before(art: _Article, si: int, offset: int) -> str | None:
+    """What "die Gruppe" refers to: of the organizations named in this and the two sentences
+    before, the one the article names most ("fordern die Brics-Staaten eine Reform des
+    UN-Sicherheitsrats. Die Gruppe hatte sich ... erweitert": BRICS); else the last one before."""
+    near = [
+        m.key
+        for s in range(max(0, si - 2), si + 1)
+        for m in art.mentions.get(s, [])
+        if m.kind == "organization" and m.start < offset and not _is_source(m, art)
+    ]
+    if not near:
+        return _org_before(art, si, offset)
+    counts: dict[str, int] = {}
+    for ms in art.mentions.values():
+        for m in ms:
+            if m.kind == "organization":
+                counts[m.key] = counts.get(m.key, 0) + 1
+    order = {k: i for i, k in enumerate(near)}  # the last position of each
+    return max(order, key=lambda k: (counts.get(k, 0), order[k]))
 
 
 def _org_before(art: _Article, si: int, offset: int, back: int | None = None) -> str | None:
@@ -2134,12 +2255,18 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
         if c.organization is None and (spec.needs_organization or c.type == "summit"):
             clause_words = set(art.body[c.evidence[0].start - 60 : c.evidence[-1].end + 60]
                                .lower().split())  # fmt: skip
+            # "Die Gruppe hatte sich ... um Iran, Ägypten, ... erweitert": the subject far ahead
+            clause_words |= set(art.sentences[c.sentence].text.lower().split()[:3])
             becomes = c.type == "accession" and c.evidence[0].surface.lower() in lex.cue(
                 "member_nouns"
             )  # "sollen X und Y Vollmitglieder werden": members of the group just named
             if clause_words & anaphors or becomes:
                 back = None if clause_words & anaphors else 1
-                org = _org_before(art, c.sentence, c.evidence[0].start, back)
+                org = (
+                    _salient_org_before(art, c.sentence, c.evidence[0].start)
+                    if back is None
+                    else _org_before(art, c.sentence, c.evidence[0].start, back)
+                )
                 if org:
                     c.organization = org
                     if spec.organization_role:
@@ -2164,6 +2291,19 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             )  # fmt: skip
             if prev is not None:
                 prev.type, prev.frame = "summit", "gathering"
+                _absorb(prev, c)
+                continue
+        if (
+            c.type in ("summit", "meeting")
+            and c.hits[0].entry.noun
+            and not c.reference
+            and not c.roles
+            and _names_event_before(c, art)
+        ):
+            # "Es war das größte internationale Treffen in Russland seit ...": a predicate that
+            # classifies the gathering just reported (a summit first), no gathering of its own
+            prev = _gathering_before(c, done)
+            if prev is not None:
                 _absorb(prev, c)
                 continue
         if (c.definite or bare) and c.frame in ("talks", "gathering", "sign"):
@@ -2254,6 +2394,17 @@ def _names_event_before(c: Cand, art: _Article) -> bool:
     return len(words) == 2 and words[0] in _COPULA_SUBJECTS and words[1] in _COPULAS
 
 
+def _gathering_before(c: Cand, done: Sequence[Cand]) -> Cand | None:
+    """The gathering a copula predicate without participants classifies: a summit of the last
+    two sentences."""
+    found = [
+        d for d in done
+        if d.merged_into is None and not d.background and not d.reference
+        and d.type == "summit" and 0 <= c.sentence - d.sentence <= 2
+    ]  # fmt: skip
+    return found[-1] if found else None
+
+
 def _received_at_home(c: Cand, done: Sequence[Cand], art: _Article) -> None:
     """"Putin hat Kim ... empfangen": who receives a foreign guest does so at home, unless a
     gathering elsewhere was just reported (a reception at a summit abroad)."""
@@ -2332,11 +2483,13 @@ def _collective_signers(done: Sequence[Cand], art: _Article) -> None:
         if not pool:
             continue
         d = max(pool, key=lambda d: (_place_salience(d, pool, salience), -d.sentence))
+        last = [x for x in pool if c.sentence - x.sentence <= 1 and len(_sides(x, art)) == 2]
+        if is_pair and last:
+            # "Am Donnerstag wurde er in Hanoi empfangen. Beide Seiten unterzeichneten ...":
+            # two sides talking in the sentence just before; else the trip the article is about
+            d = last[-1]
         if is_pair:
-            states = {art.entity_state(k) for k, r in d.roles.items() if r != "absent"}
-            states.discard(None)
-            if d.state:
-                states.add(d.state)
+            states = _sides(d, art)
             if len(states) != 2:
                 continue
             for st in sorted(s for s in states if s):
@@ -2350,6 +2503,14 @@ def _collective_signers(done: Sequence[Cand], art: _Article) -> None:
         c.state = c.state or d.state
         if c.start is None:
             c.start, c.end = d.start, d.end
+
+
+def _sides(d: Cand, art: _Article) -> set[str]:
+    """The states taking part in talks: their people's and the venue's."""
+    states = {art.entity_state(k) for k, r in d.roles.items() if r != "absent"}
+    if d.state:
+        states.add(d.state)
+    return {s for s in states if s}
 
 
 def _place_salience(d: Cand, pool: Sequence[Cand], salience: Mapping[int, int]) -> int:
@@ -2447,7 +2608,11 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
         if len(targets) == 1:
             c.state = targets[0]
     if typ == "visit" and not any(r == "participant" for r in c.roles.values()):
-        return None
+        called_off = c.status == "planned" and any(
+            k[0] == "person" and r == "absent" for k, r in c.roles.items()
+        )  # "sagte einen geplanten Besuch in Seoul ab": a planned trip, its traveller absent
+        if not called_off:
+            return None
     parts = [Participant(k[0], k[1], r) for k, r in c.roles.items()]  # type: ignore[arg-type]
     if len(parts) < spec.min_participants or not parts:
         return None

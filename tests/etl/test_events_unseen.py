@@ -261,3 +261,140 @@ def test_talks_right_after_a_summit_are_held_at_it() -> None:
     r = roles(summit)
     assert r["joe-biden"] == "absent"
     assert {r[k] for k in ("olaf-scholz", "emmanuel-macron", "giorgia-meloni")} == {"participant"}
+
+
+def test_passive_reception_makes_the_subject_the_guest_and_von_the_host() -> None:
+    evs = events(
+        "Meloni flog nach Ägypten. Am 4. Juli wurde sie in Kairo vom ägyptischen "
+        "Präsidenten Abdel Fattah al-Sisi empfangen.\n"
+    )
+    ev = only(evs, ("visit", "meeting"))
+    r = roles(ev)
+    assert r["giorgia-meloni"] == "participant" and r["abdel-fattah-al-sisi"] == "host"
+    assert ev.state == "EG" and str(ev.start.value) == "2023-07-04"
+
+
+def test_passive_reception_with_a_named_guest() -> None:
+    evs = events("Scholz war am 4. Juli in Rom von Meloni empfangen worden.\n")
+    ev = only(evs, ("visit", "meeting"))
+    r = roles(ev)
+    assert r["olaf-scholz"] == "participant" and r["giorgia-meloni"] == "host"
+
+
+def test_object_pronoun_of_a_reception_is_the_guest_named_before() -> None:
+    evs = events(
+        "Scholz traf am 3. Juli in Kairo ein, wo ihn Abdel Fattah al-Sisi am Flughafen empfing.\n"
+    )
+    ev = only(evs, ("visit", "meeting"))
+    r = roles(ev)
+    assert r["olaf-scholz"] == "participant" and r["abdel-fattah-al-sisi"] == "host"
+    assert ev.state == "EG"
+
+
+def test_undated_article_counts_relative_dates_from_the_full_date_of_its_lead() -> None:
+    evs = events(
+        "Rom (dpa) - Meloni hat am Dienstag, dem 12. März 2024, in Rom mit Scholz gesprochen. "
+        "Bereits am vergangenen Freitag war Scholz in Kairo eingetroffen.\n",
+        published=None,
+    )
+    visit = only([e for e in evs if e.state == "EG"], "visit")
+    assert str(visit.start.value) == "2024-03-08"
+
+
+def test_called_off_trip_is_a_planned_visit_with_the_traveller_absent() -> None:
+    evs = events("Scholz sagte einen für Ende Juli geplanten Besuch in Kairo ab.\n")
+    ev = only(evs, "visit")
+    assert ev.status == "planned" and ev.state == "EG"
+    r = roles(ev)
+    assert r["olaf-scholz"] == "absent" and r["EG"] == "host"
+    assert "participant" not in r.values()
+
+
+def test_landing_in_a_foreign_capital_is_a_visit() -> None:
+    evs = events("Scholz war am 3. Juli in Kairo gelandet.\n")
+    ev = only(evs, "visit")
+    assert ev.state == "EG" and roles(ev)["olaf-scholz"] == "participant"
+
+
+def test_a_group_enlarged_by_states_is_their_accession_to_the_salient_organization() -> None:
+    evs = events(
+        "Die BRICS wollen mehr Gewicht. In ihrer Erklärung fordern die BRICS eine Reform der "
+        "NATO. Die Gruppe hatte sich zum 1. Januar um Ägypten und Argentinien erweitert.\n"
+    )
+    ev = only(evs, "accession")
+    assert ev.organization == "brics"
+    r = roles(ev)
+    assert r["EG"] == "participant" and r["AR"] == "participant" and "nato" not in r
+
+
+def test_an_announced_agreement_between_two_states() -> None:
+    evs = events("Am 3. Juli hatten Indien und China eine Einigung über die Grenze verkündet.\n")
+    ev = only(evs, "agreement")
+    assert roles(ev) == {"IN": "participant", "CN": "participant"}
+
+
+def test_missiles_fired_at_a_state_are_an_attack_on_it() -> None:
+    evs = events("Mitte Mai hatte Iran mehr als 300 Raketen auf Israel abgefeuert.\n")
+    ev = only(evs, "attack")
+    assert roles(ev) == {"IR": "perpetrator", "IL": "target"}
+
+
+def test_who_was_killed_in_a_passive_relative_clause_is_the_target() -> None:
+    evs = events("Die Trauer um Putin, der am 3. Juli in Kairo getötet worden war, ist groß.\n")
+    ev = only(evs, "attack")
+    assert roles(ev).get("wladimir-putin") == "target"
+
+
+def test_state_adjective_before_a_second_attack_noun_names_the_perpetrator() -> None:
+    evs = events(
+        "Der Angriff sei die Antwort auf einen ägyptischen Luftangriff in Rom am 3. Juli.\n"
+    )
+    ev = only(evs, "attack")
+    assert roles(ev)["EG"] == "perpetrator"
+
+
+def test_enlargement_without_a_date_of_its_own_is_background() -> None:
+    evs = events(
+        "Die BRICS, ein 2009 gegründeter Club, hat sich in letzter Zeit um Ägypten erweitert.\n"
+    )
+    assert not [e for e in evs if e.type == "accession"]
+
+
+def test_copula_gathering_predicate_classifies_the_summit_just_reported() -> None:
+    evs = events(
+        "Der Gipfel der BRICS in Johannesburg ging am 24. Juli zu Ende. "
+        "Es war das größte Treffen in Südafrika seit Jahren. "
+        "Zu den Gästen gehörten Xi Jinping und Narendra Modi.\n"
+    )
+    summit = only(evs, "summit")
+    r = roles(summit)
+    assert r["xi-jinping"] == "participant" and r["narendra-modi"] == "participant"
+    assert not [e for e in evs if e.type in ("meeting", "visit")]
+
+
+def test_state_that_will_host_the_next_summit_in_a_relative_clause_is_its_host() -> None:
+    evs = events(
+        "Den Vorsitz übernimmt im kommenden Jahr Indien, das 2025 auch den nächsten Gipfel "
+        "ausrichten soll.\n"
+    )
+    ev = only(evs, "summit")
+    assert ev.status == "planned" and roles(ev) == {"IN": "host"}
+
+
+def test_both_sides_sign_at_the_talks_of_the_sentence_before() -> None:
+    evs = events(
+        "Am 3. Juli hatte Scholz in Kairo mit Abdel Fattah al-Sisi gesprochen. "
+        "Am 5. Juli wurde Scholz in Rom von Meloni empfangen. "
+        "Beide Seiten unterzeichneten mehrere Abkommen.\n"
+    )
+    ev = only(evs, "agreement")
+    assert roles(ev) == {"DE": "participant", "IT": "participant"}
+    assert str(ev.start.value) == "2023-07-05"
+
+
+def test_guests_received_without_a_named_host_arrive_on_a_visit() -> None:
+    evs = events("Scholz und Macron waren am 3. Juli in Kairo mit Ehren empfangen worden.\n")
+    assert not [e for e in evs if e.type == "meeting"]
+    ev = only(evs, "visit")
+    assert ev.state == "EG" and roles(ev)["olaf-scholz"] == "participant"
+    assert not events("Scholz und Macron waren am 3. Juli mit Ehren empfangen worden.\n")

@@ -7,8 +7,9 @@ cases, foundings, statements) and membership statements, filled with the knowled
 persons (with the title they held on the article's date), states (names, adjectives, capitals),
 organizations and places, invented local politicians (so that person discovery has work), and
 many date forms (absolute, relative, ranges, numeric, weekday, vague). Each article is 2-6 KB
-like a wire story, and article ``i`` of seed ``s`` is always the same text, so a figure measured
-on ``--n 10000 --seed 1`` can be reproduced anywhere; a closing line names seed and index, which
+like a wire story, and article ``i`` of seed ``s`` is always the same text (for one version of
+the knowledge base, whose names it draws), so a figure measured on ``--n 10000 --seed 1`` can
+be reproduced anywhere; a closing line names seed and index, which
 makes every article unique (distinct sha256) even when the dice repeat.
 
 Articles report a bounded world of happenings, as a real news stream does: a summit, a visit or
@@ -189,6 +190,7 @@ VARIANTS = {"meeting": ("call", 0.25), "legal": ("warrant", 0.3)}
 KIND_OF = {variant: kind for kind, (variant, _) in VARIANTS.items()}
 EPOCH = date(2014, 12, 29)  # a Monday: week 0 of the happenings
 FIRST_DAY, PUBLISHED_DAYS = date(2015, 1, 1), 365 * 11
+MAX_BODY = 6000  # bytes: wire stories of 2-6 KB
 MAIN_DAYS = 3  # the main story happened 0-3 days before publication
 RECALL_DAYS = 60  # background sentences recall happenings of the last 60 days
 VAGUE_SHARE = 0.05  # background sentences dated vaguely ("vor zwei Jahren"): not the happening
@@ -211,7 +213,12 @@ class _Pools:
 
 @lru_cache(maxsize=2)
 def _pools(kb: KnowledgeBase) -> _Pools:
-    persons = sorted((p.name, p.state or "", p.key) for p in kb.persons.values() if p.positions)
+    # persons in some office during the corpus's years, not Honecker or Adenauer
+    persons = sorted(
+        (p.name, p.state or "", p.key)
+        for p in kb.persons.values()
+        if any(pos.valid_to is None or pos.valid_to >= FIRST_DAY for pos in p.positions)
+    )
     states = sorted(s.code for s in kb.states.values() if s.sovereign and s.adjective_stems)
     known = set(states)
     orgs = sorted((o.name, o.abbreviation or o.name) for o in kb.organizations.values())
@@ -504,6 +511,8 @@ def _write(kb: KnowledgeBase, seed: int, index: int) -> tuple[str, list[Happenin
         else:
             h = a.recall(rng.choice(topics))
             para = " ".join(a.sentence(_kind(rng.choice(PARAGRAPH), h), h) for _ in range(n))
+        if paragraphs and size + len(para.encode("utf-8")) > MAX_BODY - 100:
+            break  # the closing line still has to fit
         paragraphs.append(para)
         size += len(para.encode("utf-8")) + 2
     paragraphs.append(f"(Meldung {seed}-{index:07d}; Quelle: Nachrichtenagenturen)")

@@ -230,7 +230,10 @@ def _loadavg() -> str:
 def ensure_corpus(folder: Path, n: int, seed: int) -> str:
     marker = folder / ".corpus.json"
     generator = (Path(__file__).parent / "corpus.py").read_bytes()
-    want = {"n": n, "seed": seed, "generator": hashlib.sha256(generator).hexdigest()[:12]}
+    from etl.knowledge_base import load_knowledge_base
+
+    want = {"n": n, "seed": seed, "generator": hashlib.sha256(generator).hexdigest()[:12],
+            "knowledge": load_knowledge_base().version}  # fmt: skip
     if marker.exists() and json.loads(marker.read_text()) == want:
         return "reused"
     shutil.rmtree(folder, ignore_errors=True)

@@ -43,7 +43,7 @@ _WORD_LIST_KEYS = (
     "former planned completed copulas gehoeren adverbs gehoeren_extra_adverbs example_markers "
     "accession_nouns group_references chair_nouns chair_verbs fillers host_verbs "
     "apposition_adverbs singular_member_nouns relative talks not_subject org_dets example_groups "
-    "pronouns summit_nouns articles state_anaphors membership_context"
+    "pronouns summit_nouns articles state_anaphors both state_plurals membership_context"
 ).split()
 _KIND_MAP_KEYS = ("member_nouns", "compound_member_nouns", "status_nouns")
 _BASE_MAP_KEYS = ("group_noun_forms",)
@@ -171,6 +171,8 @@ NOT_SUBJECT = _W["not_subject"]
 ORG_DETS = _W["org_dets"]
 PRONOUNS = _W["pronouns"]
 STATE_ANAPHORS = _W["state_anaphors"]
+BOTH = _W["both"]
+STATE_PLURALS = _W["state_plurals"]
 MEMBERSHIP_CONTEXT = _W["membership_context"]
 MAX_GAP = 4
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -184,6 +186,8 @@ class _Ctx:
     published: FuzzyDate | None
     recent: tuple[str, ...] = ()  # member organizations of the sentences before, in order
     prev_subject: str | None = None  # state opening the sentence before ("Albanien ist ...")
+    # the two states the article has named most so far, for "beide Länder" (most first)
+    pair: tuple[str, ...] = ()
 
 
 def _member_org(u: Unit, kb: KnowledgeBase) -> str | None:
@@ -520,6 +524,8 @@ def _copula_facts(ctx: _Ctx, i: int, cop: int, org: str, kind: str) -> list[Memb
     if not states:  # verb second: "Bisher war Südafrika das einzige Mitglied der Gruppe"
         states = [(c, j) for c, j in _enum(units, cop + 1, 1, ctx.kb) if j < i]
     if not states:
+        states = _both(ctx, cop)  # "Beide Staaten sind Mitglieder der OECD"
+    if not states:
         return out
     if _negated(units, min(j for _, j in states), i):
         if not _no_longer(units, i):
@@ -665,6 +671,21 @@ def _subject_states(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> list[tu
     return states
 
 
+def _both(ctx: _Ctx, i: int) -> list[tuple[str, int]]:
+    """ "Beide Länder gehören der Nato an": the two states the article is about, when the
+    subject before the verb at ``i`` is "beide Länder/Staaten"."""
+    units = ctx.units
+    for k in range(max(0, i - 3), i):
+        if (
+            units[k].lower in BOTH
+            and k + 1 < len(units)
+            and units[k + 1].lower in STATE_PLURALS
+            and len(ctx.pair) == 2
+        ):
+            return [(code, k + 1) for code in ctx.pair]
+    return []
+
+
 def _gehoeren_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
     units, out = ctx.units, []
     for i, u in enumerate(units):
@@ -698,7 +719,9 @@ def _gehoeren_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
             states += [
                 s
                 for s in (
-                    _subject_states(units, i, ctx.kb) or _coordinated_subject(units, i, ctx.kb)
+                    _subject_states(units, i, ctx.kb)
+                    or _coordinated_subject(units, i, ctx.kb)
+                    or _both(ctx, i)
                 )
                 if s not in states
             ]
@@ -1143,9 +1166,15 @@ def extract(
     salient: str | None = None
     recent: list[str] = []
     prev_subject: str | None = None
-    for sent, units in zip(sentences, units_by_sentence, strict=True):
-        ctx = _Ctx(sent, units, kb, published, tuple(recent), prev_subject)
+    named: dict[str, tuple[int, int]] = {}  # state -> (mentions so far, sentence of the last)
+    for n, (sent, units) in enumerate(zip(sentences, units_by_sentence, strict=True)):
+        pair = tuple(sorted(named, key=lambda c: named[c], reverse=True)[:2])
+        ctx = _Ctx(sent, units, kb, published, tuple(recent), prev_subject, pair)
         prev_subject = _state(units[0]) if units else None
+        for u in units:
+            m = u.of_kind("state")
+            if m is not None:
+                named[m.key] = (named.get(m.key, (0, 0))[0] + 1, n)
         words = {u.lower for u in units}
         orgs = [u for u in units if _member_org(u, kb)]
         for rule, gate in RULES:

@@ -466,3 +466,17 @@ def test_a_lexicon_key_given_twice_fails(tmp_path):
     with pytest.raises(memberships.LexiconError, match="given twice") as err:
         memberships.load_lexicon(path)
     assert str(path) in str(err.value)
+
+
+def test_beide_laender_are_the_two_states_the_article_is_about(kb):
+    text = (
+        "Der kanadische Premier reiste nach Mexiko. Mexiko und Kanada wollen enger "
+        "zusammenarbeiten. Beide Länder gehören der G20 an. Beide Staaten sind Mitglieder der OECD."
+    )
+    assert facts(text, kb) == {
+        ("MX", "g20", "member"),
+        ("CA", "g20", "member"),
+        ("MX", "oecd", "member"),
+        ("CA", "oecd", "member"),
+    }
+    assert facts("Beide Länder gehören der G20 an.", kb) == set()  # no pair named yet

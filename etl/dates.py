@@ -23,7 +23,7 @@ from typing import Literal
 
 from etl.facts import FuzzyDate
 
-DateKind = Literal["date", "month", "year", "weekday", "relative", "ago", "day_rel"]
+DateKind = Literal["date", "month", "year", "weekday", "relative", "ago", "day_rel", "after"]
 Tense = Literal["past", "present", "future"]
 Unit = Literal["day", "week", "month", "year"]
 
@@ -94,6 +94,8 @@ _RE_RELATIVE = re.compile(
     rf"(?:(der|des|dem|den|die|das)\s+)?({_PAST}|{_THIS}|{_NEXT})\s+"
     r"(woche|monats?|jahr(?:es|s)?))(?![a-zäöüß])"
 )
+# "im Mai des Vorjahres"; a bare "im Vorjahr" is too often a comparison ("anders als im Vorjahr")
+_RE_PREV_YEAR = re.compile(r"(?<!\w)(?i:des)\s+Vorjahr(?:es|s)(?![a-zäöüß])")
 _RE_START_OF = re.compile(
     r"(?<!\w)(?=\w)(?i:(anfang|mitte|ende|beginn)\s+(?:des\s+|dieses\s+)?(jahres|monats))(?![a-zäöüß])"
 )
@@ -105,6 +107,13 @@ _RE_DAY_REL = re.compile(
     r"(?<![A-Za-zÄÖÜäöüß])((?i:heute|gestern|vorgestern|übermorgen)|morgen)(?![a-zäöüß])"
 )
 
+# Days counted from a day the text told just before ("am Folgetag", "zwei Tage später"). Not
+# "am Vortag": news counts it from the day of the report as often as from the day just told.
+_RE_AFTER = re.compile(
+    r"(?<!\w)(?i:am\s+(folgetag|folgenden\s+tag|nächsten\s+tag|tag\s+darauf)"
+    rf"|(tags)\s+darauf|({_NUM_ALT}|\d{{1,2}})\s+tage?\s+(später|danach|darauf))"
+    r"(?![a-zäöüß])"
+)
 _QUANTITY_BEFORE = re.compile(
     r"(?i:(?:mehr|weniger)\s+als|rund|etwa|über|fast|knapp|bis\s+zu|mindestens|höchstens|"
     r"gut|circa|ca\.|insgesamt|die|der|den|von|\d+)\s*$"
@@ -269,6 +278,14 @@ def _candidates(text: str) -> list[DateExpr]:
                 since=(prep or "").lower() == "seit",
             )
         )
+    for m in _RE_AFTER.finditer(text) if has_unit else ():
+        n = m.group(3)
+        off = _num(n) if n is not None else 1
+        if off is None:
+            continue
+        out.append(DateExpr(m.start(), m.end(), m.group(0), "after", unit="day", offset=off))
+    for m in _RE_PREV_YEAR.finditer(text) if "Vorjahr" in text else ():
+        out.append(DateExpr(m.start(), m.end(), m.group(0), "relative", unit="year", offset=-1))
     for m in _RE_START_OF.finditer(text) if has_unit else ():
         u = _UNITS[m.group(2).lower()]
         out.append(DateExpr(m.start(), m.end(), m.group(0), "relative", unit=u, offset=0))
@@ -304,8 +321,31 @@ def _candidates(text: str) -> list[DateExpr]:
 
 
 _RANK: dict[DateKind, int] = {
-    "date": 0, "ago": 1, "month": 2, "relative": 3, "weekday": 4, "year": 5, "day_rel": 6,
+    "date": 0, "after": 1, "ago": 1, "month": 2, "relative": 3, "weekday": 4, "year": 5,
+    "day_rel": 6,
 }  # fmt: skip
+
+
+def _merge_month_years(exprs: list[DateExpr], text: str) -> list[DateExpr]:
+    """ "im September vergangenen Jahres", "im Mai des Vorjahres": one month of a relative year."""
+    out: list[DateExpr] = []
+    for e in exprs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "month"
+            and prev.year is None
+            and prev.offset == 0
+            and e.kind == "relative"
+            and e.unit == "year"
+            and not e.since
+            and re.fullmatch(r"\s+", text[prev.end : e.start])
+        ):
+            out[-1] = replace(prev, end=e.end, surface=text[prev.start : e.end], unit="year",
+                              offset=e.offset)  # fmt: skip
+            continue
+        out.append(e)
+    return out
 
 
 def _merge_weekday_dates(exprs: list[DateExpr], text: str) -> list[DateExpr]:
@@ -359,7 +399,7 @@ def _find(text: str) -> list[DateExpr]:
             last_end = e.end
         elif chosen and e.end > last_end and e.start < last_end:
             continue
-    return _merge_weekday_dates(chosen, text)
+    return _merge_weekday_dates(_merge_month_years(chosen, text), text)
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -452,11 +492,12 @@ def _resolve(expr: DateExpr, published: FuzzyDate | None, tense: Tense | None) -
         return FuzzyDate(date(year, expr.month, expr.day), "day")
     if expr.kind == "month":
         assert expr.month is not None
-        year = (
-            expr.year
-            if expr.year is not None
-            else _year_for_month(expr.month, pub, tense, expr.offset)
-        )
+        if expr.year is not None:
+            year: int | None = expr.year
+        elif expr.unit == "year":  # "im September vergangenen Jahres"
+            year = pub.value.year + expr.offset if pub is not None else None
+        else:
+            year = _year_for_month(expr.month, pub, tense, expr.offset)
         if year is None:
             return None
         return FuzzyDate(date(year, expr.month, 1), "month")
@@ -564,6 +605,17 @@ def resolve_near(expr: DateExpr, anchor: date, tense: Tense | None = None) -> Fu
     else:
         delta = -back if back <= ahead else ahead
     return FuzzyDate(anchor + timedelta(days=delta), "day")
+
+
+def resolve_after(expr: DateExpr, told: FuzzyDate) -> FuzzyDate | None:
+    """ "am Folgetag", "zwei Tage später": days from the day the text told before; None when
+    that day is not known to the day."""
+    if expr.kind != "after" or told.precision != "day":
+        return None
+    try:
+        return FuzzyDate(told.value + timedelta(days=expr.offset), "day")
+    except OverflowError:
+        return None
 
 
 def _day_of_week(day: date, weeks: int, weekday: int) -> date:

@@ -36,7 +36,15 @@ import ahocorasick
 import yaml
 
 from etl import dedup
-from etl.dates import DateExpr, Tense, find_dates, resolve_near, resolve_span, text_anchor
+from etl.dates import (
+    DateExpr,
+    Tense,
+    find_dates,
+    resolve_after,
+    resolve_near,
+    resolve_span,
+    text_anchor,
+)
 from etl.facts import EventFact, Evidence, FuzzyDate, Mention, Participant, PersonRef, Sentence
 
 LEXICON_PATH = Path(__file__).with_name("knowledge") / "events.yaml"
@@ -212,7 +220,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "subordinators "
         "treaty_act_nouns member_nouns same_time_cues force_nouns end_nouns date_words "
         "present_forms past_auxiliaries occurred_cues invitation_preps launch_verbs state_bodies "
-        "host_participles"
+        "host_participles attribute_date_preps attribute_date_fillers pluperfect_auxiliaries "
+        "zu_infinitive_prefixes"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -993,6 +1002,8 @@ def _clause_candidates(
     planned = bool(_planned_words(tokens, clause, lex)) and not (
         negation and wordset & lex.cue("absence_cues")
     )
+    if not planned and ci > 0 and _zu_infinitive(tokens, clause, lex):
+        planned = bool(_planned_words(tokens, clauses[ci - 1], lex))
     if planned and wordset & lex.cue("occurred_cues") and _particle_ok(("statt",), tokens, clause):
         planned = False  # "Ein geplantes Treffen ... fand am Donnerstag statt": it took place
     decision = bool(wordset & lex.cue("decision_verbs"))
@@ -1132,6 +1143,20 @@ def _planned_words(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> lis
     ]
 
 
+def _zu_infinitive(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> bool:
+    """The clause ends in a zu-infinitive ("die Konferenz ... auszurichten", "zu besuchen")."""
+    words = [t for t in tokens[clause.lo : clause.hi] if not t.punct]
+    if len(words) < 2 or words[-1].capital:
+        return False
+    last = words[-1].low
+    if words[-2].low == "zu" and last.endswith("en"):
+        return True
+    return any(
+        last.startswith(p + "zu") and len(last) > len(p) + 4 and last.endswith("en")
+        for p in lex.cue("zu_infinitive_prefixes")
+    )
+
+
 def _colon_list(tokens: Sequence[Token], clauses: Sequence[Clause], ci: int) -> bool:
     """The clause ends in a colon and the next clause holds no trigger of its own: what follows
     is a list that belongs to this clause ("nahmen teil: A (Kasachstan), B (Usbekistan) ...")."""
@@ -1205,10 +1230,35 @@ def _resolve_expr(
 ) -> tuple[FuzzyDate, FuzzyDate | None] | None:
     """One date expression as `_date` reads it: weekdays from the text's anchor day if any."""
     tense: Tense = "future" if status == "planned" else "past"
+    if e.kind == "after":
+        told = _day_told_before(e, art, 3)
+        day = resolve_after(e, told) if told is not None else None
+        return (day, None) if day is not None else None
     if e.kind == "weekday" and art.anchor is not None:
         near = resolve_near(e, art.anchor.value, tense)
         return (near, None) if near is not None else None
     return resolve_span(e, art.published, tense)
+
+
+def _day_told_before(e: DateExpr, art: _Article, depth: int) -> FuzzyDate | None:
+    """The day "am Folgetag" or "zwei Tage später" counts from: the text's last date before it
+    (in its sentence or the two before), when that date names a day (the last of a range)."""
+    si = art.sentence_of(e.start)
+    lo = art.sentences[max(0, si - 2)].start
+    before = find_dates(art.body[lo : e.start], lo)
+    if not before or depth <= 0:
+        return None
+    last = before[-1]
+    if last.kind not in ("date", "weekday", "day_rel", "after"):
+        return None
+    if last.kind == "after":
+        told = _day_told_before(last, art, depth - 1)
+        return resolve_after(last, told) if told is not None else None
+    span = _resolve_expr(last, "occurred", art)
+    if span is None:
+        return None
+    day = span[1] or span[0]
+    return day if day.precision == "day" else None
 
 
 def _counted(before: Sequence[str], lex: Lexicon) -> bool:
@@ -1906,6 +1956,12 @@ def _date(
         exprs = art.dates_in(tokens[0].start, lo)[-1:]
     if decision and cand.type not in ("summit", "meeting"):
         exprs = []  # "war im vergangenen Jahr beschlossen worden": the decision's date
+    if len(exprs) > 1:
+        # "Tusk, der von 2014 bis 2019 Ratspräsident war, will im Februar reisen": a date
+        # between the trigger's own commas beats one of an inserted (relative) clause
+        own = _comma_segment(tokens, clause, cand.hits[0].index)
+        inside = [e for e in exprs if own[0] <= e.start < own[1]]
+        exprs = inside or exprs
     if len(cand.hits) == 1 and cand.hits[0].entry.noun and len(exprs) > 1:
         # several dates in a clause: the one nearest after the noun ("Treffen im Mai in Peking")
         pos = tokens[cand.hits[0].index].start
@@ -1922,6 +1978,8 @@ def _date(
             continue  # "zum ersten Mal seit letztem September" does not date the meeting
         if _attributive_date(tokens, e, {h.index for h in cand.hits}):
             continue  # "ein 2001 gegründeter Club": the date of the attribute, not the clause
+        if _date_of_noun_before(tokens, e, cand.hits[0].index, art.lex):
+            continue  # "der Vertrag ersetzt Abkommen aus dem Jahr 1961": the older pact's date
         outside = not lo <= e.start < hi
         if not spec.durative and outside and _since_phrase(tokens, trigger_end, e.start):
             continue  # "sprachen miteinander – das erste Gespräch seit den Kämpfen 2020"
@@ -1960,6 +2018,35 @@ def _attributive_date(tokens: Sequence[Token], e: DateExpr, own: set[int]) -> bo
         and not nxt.punct
         and nxt.low.endswith(("ter", "te", "ten", "tes", "tem", "ene", "ener", "enen", "enes"))
     )
+
+
+def _comma_segment(tokens: Sequence[Token], clause: Clause, at: int) -> tuple[int, int]:
+    """Body offsets of the stretch of ``clause`` around token ``at`` that no comma cuts."""
+    lo, hi = clause.lo, clause.hi
+    for i in range(at - 1, clause.lo - 1, -1):
+        if tokens[i].text == ",":
+            lo = i + 1
+            break
+    for i in range(at + 1, clause.hi):
+        if tokens[i].text == ",":
+            hi = i
+            break
+    if lo >= hi:
+        return tokens[clause.lo].start, tokens[clause.hi - 1].end
+    return tokens[lo].start, tokens[hi - 1].end
+
+
+def _date_of_noun_before(tokens: Sequence[Token], e: DateExpr, trigger: int, lex: Lexicon) -> bool:
+    """ "Abkommen aus den Jahren 1961 und 2000": a date after "aus" belongs to the noun before
+    the preposition, which is not the trigger."""
+    i = _token_index(tokens, e.start)
+    fillers, preps = lex.cue("attribute_date_fillers"), lex.cue("attribute_date_preps")
+    j = i - 1
+    while j >= 0 and (tokens[j].low in fillers or tokens[j].low.isdigit()):
+        j -= 1
+    if j < 1 or tokens[j].low not in preps or tokens[j].start >= e.start:
+        return False
+    return j - 1 != trigger and tokens[j - 1].capital
 
 
 def _since_phrase(tokens: Sequence[Token], after: int, before: int) -> bool:
@@ -2340,6 +2427,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
                 role = lex.types[c.type].organization_role
                 if role:
                     c.add("organization", s.organization, role)
+    _signed_during(done, art)
     _talks_at_summit(done)
     events: list[EventFact] = []
     for c in done:
@@ -2354,6 +2442,39 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             if ev is not None:
                 events.append(ev)
     return events
+
+
+def _signed_during(done: Sequence[Cand], art: _Article) -> None:
+    """An undated signing told right after a dated visit, meeting or summit of the same sides
+    took place during it ("Xi traf am Donnerstag Orbán. Beide Länder unterzeichneten 18
+    Abkommen."): it gets that gathering's days. A pluperfect signing is older history."""
+    pluperfect = art.lex.cue("pluperfect_auxiliaries")
+    for c in done:
+        if (
+            c.type != "agreement"
+            or c.merged_into is not None
+            or c.start is not None
+            or c.status != "occurred"
+            or c.decided
+            or c.background
+            or c.reference
+        ):
+            continue
+        words = set(art.sentences[c.sentence].text.lower().split())
+        if words & pluperfect:
+            continue
+        sides = {art.entity_state(k) or k[1] for k in c.roles} | {c.state} - {None}
+        for d in reversed(done):
+            if d is c or d.merged_into is not None or not 0 <= c.sentence - d.sentence <= 2:
+                continue
+            if d.type not in ("visit", "meeting", "summit") or d.status != "occurred":
+                continue
+            if d.start is None or d.background or d.reference:
+                continue
+            theirs = {art.entity_state(k) or k[1] for k in d.roles} | {d.state} - {None}
+            if sides & theirs:
+                c.start, c.end = d.start, d.end
+            break
 
 
 def _talks_at_summit(done: Sequence[Cand]) -> None:

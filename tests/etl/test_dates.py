@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.dates import DateExpr, find_dates, resolve, resolve_span
+from etl.dates import DateExpr, find_dates, resolve, resolve_after, resolve_span
 from etl.facts import FuzzyDate
 
 MONTH_PUB = FuzzyDate(date(2023, 9, 1), "month")
@@ -237,3 +237,46 @@ def test_weekdays_resolve_near_an_explicit_day_of_the_text(
 def test_a_weekday_of_the_named_week_resolves_from_a_publication_day() -> None:
     tuesday = FuzzyDate(date(2023, 10, 17), "day")
     assert iso("am Donnerstag vergangener Woche", tuesday, "past") == "2023-10-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Allianz tagte im März vergangenen Jahres in Oslo.", "2022-03"),
+        ("Sie war im Oktober des vergangenen Jahres gegründet worden.", "2022-10"),
+        ("Der Pakt wurde im Juni des Vorjahres geschlossen.", "2022-06"),
+        ("Die Gespräche sollen im Februar kommenden Jahres beginnen.", "2024-02"),
+        ("Das Treffen fand im November dieses Jahres statt.", "2023-11"),
+    ],
+)
+def test_a_month_of_a_relative_year_takes_that_year(text: str, expected: str) -> None:
+    # the year offset decides, not the tense: a past September of last year from September
+    assert iso(text, DAY_PUB, "past") == expected
+
+
+def test_a_bare_vorjahr_is_no_date() -> None:
+    # "anders als im Vorjahr" compares; only the genitive after a month is a date
+    assert find_dates("Anders als im Vorjahr fehlte die Kritik an Moskau.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Am Folgetag reiste die Delegation ab.", 1),
+        ("Tags darauf sprach der Premier.", 1),
+        ("Am nächsten Tag folgte die Abstimmung.", 1),
+        ("Drei Tage später unterschrieb sie.", 3),
+    ],
+)
+def test_days_after_a_day_told_before(text: str, days: int) -> None:
+    e = one(text)
+    assert e.kind == "after"
+    assert resolve(e, DAY_PUB) is None  # counted from the text's day, not the article's
+    told = FuzzyDate(date(2023, 3, 30), "day")
+    got = resolve_after(e, told)
+    assert got == FuzzyDate(date(2023, 3, 30) + timedelta(days=days), "day")
+    assert resolve_after(e, FuzzyDate(date(2023, 3, 1), "month")) is None
+
+
+def test_am_vortag_is_no_day_counted_from_the_text() -> None:
+    assert find_dates("Bei den Gesprächen am Vortag ging es um Gas.") == []

@@ -5,6 +5,9 @@ Reuses the hand-built entities and stand-in knowledge base of tests/etl/test_eve
 
 from __future__ import annotations
 
+from datetime import date
+
+from etl.facts import FuzzyDate
 from tests.etl.test_events import events, only, roles
 
 
@@ -398,3 +401,76 @@ def test_guests_received_without_a_named_host_arrive_on_a_visit() -> None:
     ev = only(evs, "visit")
     assert ev.state == "EG" and roles(ev)["olaf-scholz"] == "participant"
     assert not events("Scholz und Macron waren am 3. Juli mit Ehren empfangen worden.\n")
+
+
+def test_date_of_an_inserted_relative_clause_does_not_date_the_trip() -> None:
+    evs = events(
+        "Meloni, die von 2008 bis 2011 Ministerin war, will im Oktober nach Kairo reisen.\n",
+        FuzzyDate(date(2023, 7, 1), "month"),
+    )
+    ev = only(evs, "visit")
+    assert ev.status == "planned"
+    assert ev.start == FuzzyDate(date(2023, 10, 1), "month")
+
+
+def test_date_after_aus_belongs_to_the_older_pact_not_the_trigger() -> None:
+    evs = events(
+        "Scholz und Macron haben in Paris ein Abkommen unterzeichnet. "
+        "Das Abkommen ersetzt einen Vertrag aus dem Jahr 1963.\n",
+        FuzzyDate(date(2023, 7, 12), "day"),
+    )
+    ev = only(evs, "agreement")
+    assert ev.start is None or ev.start.value.year == 2023
+
+
+def test_undated_signing_right_after_a_visit_takes_its_day() -> None:
+    evs = events(
+        "Al-Sisi empfing Meloni am Dienstag in Kairo. "
+        "Beide Länder unterzeichneten mehrere Abkommen zur Energie.\n",
+        FuzzyDate(date(2023, 7, 14), "day"),  # a Friday
+    )
+    ev = only(evs, "agreement")
+    assert ev.start == FuzzyDate(date(2023, 7, 11), "day")
+
+
+def test_pluperfect_signing_after_a_visit_keeps_no_date() -> None:
+    evs = events(
+        "Al-Sisi empfing Meloni am Dienstag in Kairo. "
+        "Ägypten und Italien hatten Abkommen zur Energie unterzeichnet.\n",
+        FuzzyDate(date(2023, 7, 14), "day"),
+    )
+    for ev in evs:
+        if ev.type == "agreement":
+            assert ev.start is None
+
+
+def test_zu_infinitive_after_an_announcement_is_a_plan_in_the_coming_months() -> None:
+    evs = events(
+        "Italien hatte vergangene Woche angekündigt, den Gipfel am 20. und 21. September "
+        "in Rom auszurichten.\n",
+        FuzzyDate(date(2023, 7, 1), "month"),
+    )
+    ev = only(evs, "summit")
+    assert ev.status == "planned"
+    assert ev.start == FuzzyDate(date(2023, 9, 20), "day")
+    assert ev.end == FuzzyDate(date(2023, 9, 21), "day")
+
+
+def test_folgetag_counts_from_the_day_told_before_through_a_chain() -> None:
+    evs = events(
+        "Das Parlament wählte Meloni am 20. Oktober, zwei Tage später wurde sie vereidigt. "
+        "Schon am Folgetag nahm Meloni in Brüssel an ihrem ersten EU-Gipfel teil.\n",
+        FuzzyDate(date(2022, 11, 1), "month"),
+    )
+    ev = only(evs, "summit")
+    assert ev.start == FuzzyDate(date(2022, 10, 23), "day")
+
+
+def test_folgetag_after_a_month_only_gives_no_day() -> None:
+    evs = events(
+        "Meloni wurde im Oktober vereidigt. "
+        "Am Folgetag nahm Meloni in Brüssel an einem EU-Gipfel teil.\n",
+        FuzzyDate(date(2022, 11, 1), "month"),
+    )
+    ev = only(evs, "summit")
+    assert ev.start is None or ev.start.precision != "day"

@@ -317,6 +317,7 @@ def _clauses(tokens: Sequence[Token], lex: Lexicon) -> list[Clause]:
     starters = lex.cue("clause_starters")
     coord = lex.cue("coordination_starters")
     subordinators = lex.cue("subordinators")
+    relatives = lex.cue("relative_pronouns")
     cuts = [0]
     n = len(tokens)
     open_sub = bool(tokens) and tokens[0].low in subordinators
@@ -341,6 +342,8 @@ def _clauses(tokens: Sequence[Token], lex: Lexicon) -> list[Clause]:
                 and (third in (",", "und", "sowie", "oder"))
             ):
                 pass  # "Argentinien, Ägypten, der Iran und ...": an enumeration, no relative clause
+            elif nxt in ("der", "die", "das") and _enumerated_name(tokens, i + 2):
+                pass  # "Macron, der britische Premier Rishi Sunak und ...": one more list item
             elif (
                 nxt in ("und", "sowie")
                 and i + 2 < n
@@ -352,7 +355,8 @@ def _clauses(tokens: Sequence[Token], lex: Lexicon) -> list[Clause]:
                 pass  # "..., als 47. Präsident vereidigt": an apposition, no "als" clause
             elif nxt in starters and not (nxt in ("dem", "den") and after.isdigit()):
                 cuts.append(i + 1)  # "am Samstag, dem 9. September": a date, no new clause
-                open_sub = nxt in subordinators
+                # a relative clause is verb-final too: "Lula, der ... gelandet war, nahm teil"
+                open_sub = nxt in subordinators or nxt in relatives
         elif t.low in ("und", "sowie", "aber") and i + 1 < n:
             nxt_tok = tokens[i + 1]
             if nxt_tok.low in coord and not nxt_tok.capital:
@@ -362,13 +366,77 @@ def _clauses(tokens: Sequence[Token], lex: Lexicon) -> list[Clause]:
     return [Clause(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
+def _subject_before_relative(
+    tokens: Sequence[Token],
+    clauses: Sequence[Clause],
+    ci: int,
+    mentions: Sequence[Mention],
+    lex: Lexicon,
+) -> int | None:
+    """Where the subject of a clause starts when it stands before a relative clause that cuts it
+    off ("Lula, der erst am Morgen gelandet war, nahm teil"): the start of the clause before the
+    relative clause, if that one has no trigger of its own and ends with a name; else None."""
+    if ci < 2:
+        return None
+    clause, rel, head = clauses[ci], clauses[ci - 1], clauses[ci - 2]
+    if head.hits or rel.hits or clause.lo >= len(tokens):
+        return None
+    first = tokens[clause.lo]
+    if first.capital or first.punct or tokens[clause.lo - 1].text != ",":
+        return None  # the clause goes on with its verb right after the comma
+    if tokens[rel.lo].low not in lex.cue("relative_pronouns") or tokens[rel.lo - 1].text != ",":
+        return None
+    lo, hi = tokens[clause.lo].start, tokens[clause.hi - 1].end
+    if any(lo <= m.start < hi and m.kind in ("person", "state") for m in mentions):
+        return None  # the clause names its own subject
+    before = tokens[rel.lo - 2] if rel.lo >= 2 else None
+    if before is None or not any(m.start <= before.start < m.end for m in mentions):
+        return None  # no name right before the relative clause
+    return head.lo
+
+
+def _enumerated_name(tokens: Sequence[Token], j: int) -> bool:
+    """After ", der": adjectives, then capitalised words (a title and a name), then a list joint
+    ("der britische Premierminister Rishi Sunak und ..."): a list item, no relative clause."""
+    n = len(tokens)
+    adjectives = 0
+    while j < n and not tokens[j].capital and not tokens[j].punct:
+        if adjectives == 2 or not tokens[j].low.endswith(("e", "en")):
+            return False
+        adjectives += 1
+        j += 1
+    names = 0
+    while j < n and tokens[j].capital and not tokens[j].punct:
+        names += 1
+        j += 1
+    return (
+        adjectives > 0
+        and 2 <= names <= 5
+        and j < n
+        and tokens[j].low in ("und", "sowie", "oder")
+    )
+
+
 def _particle_ok(entry_particles: tuple[str, ...], tokens: Sequence[Token], clause: Clause) -> bool:
-    """A separable verb's particle closes its clause ("nahm ... teil.")."""
+    """A separable verb's particle closes its clause ("nahm ... teil."), or its first predicate
+    when a second one follows with "und" and a verb ("blieb dem Gipfel fern und ließ sich ...
+    vertreten")."""
     words = [t for t in tokens[clause.lo : clause.hi] if not t.punct]
+    if len(words) > 1 and words[-1].low in ("und", "aber"):
+        words = words[:-1]  # "blieb fern und | schickte X": cut before the second predicate
     if not words:
         return False
-    last = words[-1].low
-    return last in entry_particles
+    if words[-1].low in entry_particles:
+        return True
+    return any(
+        a.low in entry_particles
+        and not a.capital  # "zum Teil und": a noun, no particle
+        and b.low in ("und", "aber")
+        and not c.capital
+        and c.low not in _DETERMINERS
+        and c.low not in _ENUM_GLUE
+        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+    )
 
 
 def _match_token(
@@ -968,6 +1036,16 @@ def _clause_candidates(
         e = h.entry
         if e.roles and named_gathering:
             continue  # "nahmen an den Gesprächen teil": the noun's own event takes the roles
+        if (
+            e.roles
+            and e.weight == "support"
+            and (absent_verb or wordset & lex.cue("absence_cues"))
+            and (
+                any(g.entry.weight != "support" for g in hits)
+                or _own_object(tokens, clause, mentions, lex, {g.index for g in hits})
+            )
+        ):
+            continue  # "sagte seine Reise ab", "blieb dessen Manövern fern": its own object
         if e.type == "agreement" and not e.noun and types_present & {"accession", "decree"}:
             continue  # signing the documents of an accession is the accession; a decree's, a decree
         if e.type == "meeting" and not e.noun and "summit" in types_present and not margin:
@@ -1100,11 +1178,20 @@ def _clause_candidates(
         )  # fmt: skip
         if absent_verb and typ == "visit" and not cand.reference:
             cand.status = "planned"  # "sagte seine Reise nach Paris ab": a trip never made
+        outer = _subject_before_relative(tokens, clauses, ci, cm, lex)
         if listed:
             # the names after the colon are the attendees of the gathering before it
             wide = list(clauses)
             wide[ci] = Clause(clause.lo, clauses[ci + 1].hi, clause.hits)
             _bind(cand, spec, tokens, wide, ci, cm, art, attend)
+        elif outer is not None:
+            # "Lula, der erst am Morgen gelandet war, nahm teil": the subject before the
+            # relative clause; the relative clause's own names stay out
+            rel = clauses[ci - 1]
+            wide = list(clauses)
+            wide[ci] = Clause(outer, clause.hi, clause.hits)
+            kept_m = [m for m in cm if not tokens[rel.lo].start <= m.start < tokens[rel.hi - 1].end]
+            _bind(cand, spec, tokens, wide, ci, kept_m, art, attend)
         else:
             _bind(cand, spec, tokens, clauses, ci, cm, art, attend)
         _date(cand, spec, tokens, clauses, ci, art, decision)
@@ -1129,6 +1216,37 @@ def _clause_candidates(
             if c is not summit:
                 c.summit = summit
     return cands
+
+
+def _own_object(
+    tokens: Sequence[Token],
+    clause: Clause,
+    mentions: Sequence[Mention],
+    lex: Lexicon,
+    triggers: set[int],
+) -> bool:
+    """A noun phrase after the subject that names what the clause is about ("Russland ist zu den
+    Feiern nicht eingeladen", "blieb dessen Manövern fern"): not the gathering in focus (a
+    trigger noun, "seine Teilnahme", is none)."""
+    starts = {m.start for m in mentions}
+    dates = lex.cue("date_words")
+    transparent = lex.cue("transparent_words")
+    for i in range(clause.lo + 1, clause.hi):
+        t = tokens[i]
+        if t.low not in _DETERMINERS or t.capital:
+            continue
+        if i == clause.lo + 1 and tokens[i - 1].low in transparent:
+            continue  # "Auch der Kanzler blieb fern": the subject
+        for j in range(i + 1, min(i + 5, clause.hi)):
+            u = tokens[j]
+            if u.punct:
+                break
+            if u.start in starts or not u.capital:
+                continue
+            if u.low not in dates and j not in triggers:
+                return True
+            break
+    return False
 
 
 def _planned_words(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> list[str]:
@@ -1445,6 +1563,12 @@ def _bind(
             and tokens[mi - 1].low in lex.cue("host_titles")
         ):
             slot = _Slot("host")  # "verkündete Gastgeber Modi": the title says who hosts
+        if (
+            slot.name == "subject"
+            and cand.carries_roles
+            and any(tokens[h.index].low in lex.cue("host_titles") for h in cand.hits)
+        ):
+            slot = _Slot("host")  # "Gastgeberin war die Präsidentin X": the gathering's host
         joins = cand.type == "accession" and m.kind == "organization"
         if joins and _member_of(tokens, mi, clause, lex):
             slot = _Slot("member_of")  # "Aufnahme der AU als Mitglied der G20": G20 admits

@@ -474,3 +474,114 @@ def test_folgetag_after_a_month_only_gives_no_day() -> None:
     )
     ev = only(evs, "summit")
     assert ev.start is None or ev.start.precision != "day"
+
+
+def test_absence_told_without_naming_the_gathering_refers_to_the_one_reported() -> None:
+    evs = events(
+        "Am Freitag kamen Modi, Lula und Ramaphosa in Johannesburg zum BRICS-Gipfel zusammen. "
+        "Ägypten und Argentinien waren nicht eingeladen worden. Putin blieb fern.\n"
+    )
+    ev = only(evs, "summit")
+    r = roles(ev)
+    assert r["narendra-modi"] == "participant" and r["lula"] == "participant"
+    assert r["EG"] == "absent" and r["AR"] == "absent"
+    assert r["wladimir-putin"] == "absent"
+
+
+def test_cancelled_trip_gives_no_absence_from_the_gathering_before() -> None:
+    evs = events(
+        "Beim EU-Gipfel in Brüssel berieten Macron und Meloni am Donnerstag. "
+        "Scholz sagte seine Reise nach Kairo ab.\n"
+    )
+    ev = only(evs, "summit")
+    assert "olaf-scholz" not in roles(ev)
+
+
+def test_absence_particle_before_a_second_predicate_still_makes_the_subject_absent() -> None:
+    evs = events(
+        "Beim G20-Gipfel in Rom berieten Modi und Scholz am Samstag. "
+        "Xi blieb dem Gipfel fern und ließ sich von Putin vertreten.\n"
+    )
+    r = roles(only(evs, "summit"))
+    assert r["xi-jinping"] == "absent"
+    assert r["wladimir-putin"] == "participant"
+    evs = events(
+        "Beim G20-Gipfel in Rom berieten Modi und Scholz am Samstag. "
+        "Lula blieb dem Gipfel fern und schickte Macron.\n"
+    )
+    r = roles(only(evs, "summit"))
+    assert r["lula"] == "absent" and r.get("emmanuel-macron") != "absent"
+
+
+def test_absence_from_an_occasion_the_clause_names_is_not_from_the_gathering() -> None:
+    evs = events(
+        "Beim G20-Gipfel in Rom berieten Modi und Scholz am Samstag. "
+        "Der Iran ist zu den Feiern nicht eingeladen. "
+        "Polen gehört der NATO an, blieb aber zuletzt deren Manövern fern.\n"
+    )
+    r = roles(only(evs, "summit"))
+    assert "IR" not in r and "PL" not in r
+    assert r["narendra-modi"] == "participant"
+
+
+def test_list_item_with_article_and_adjective_is_no_relative_clause() -> None:
+    evs = events(
+        "Beim G20-Gipfel in Brüssel berieten Biden und Modi am Dienstag. "
+        "Auch Frankreichs Präsident Emmanuel Macron, der deutsche Kanzler Olaf Scholz und "
+        "Lula nahmen teil.\n"
+    )
+    r = roles(only(evs, "summit"))
+    assert r["emmanuel-macron"] == "participant"
+    assert r["olaf-scholz"] == "participant" and r["lula"] == "participant"
+
+
+def test_relative_clause_after_a_name_is_not_read_as_a_list_item() -> None:
+    evs = events(
+        "Beim G20-Gipfel in Brüssel berieten Biden und Modi am Dienstag. "
+        "Putin, der russische Truppen und Panzer schickte, sagte am Montag, er sei zufrieden.\n"
+    )
+    assert "wladimir-putin" not in roles(only(evs, "summit"))
+
+
+def test_host_named_after_the_gathering_hosts_it() -> None:
+    evs = events(
+        "Am Sonntag ging der G20-Gipfel in Rom mit einer Erklärung zu Ende. "
+        "Modi und Lula nahmen teil. "
+        "Gastgeberin war die italienische Ministerpräsidentin Giorgia Meloni.\n"
+    )
+    r = roles(only(evs, "summit"))
+    assert r["giorgia-meloni"] == "host"
+    assert r["narendra-modi"] == "participant" and r["lula"] == "participant"
+
+
+def test_attendee_list_led_by_unter_den_teilnehmern_and_host_country() -> None:
+    evs = events(
+        "Am Sonntag ging der G20-Gipfel in Kairo mit einer Erklärung zu Ende. "
+        "Unter den Teilnehmern waren Lula und Macron. Gastgeberland war Ägypten.\n"
+    )
+    r = roles(only(evs, "summit"))
+    assert r["lula"] == "participant" and r["emmanuel-macron"] == "participant"
+    assert r["EG"] == "host"
+    assert not events("Unter den Teilnehmern waren Lula und Macron.\n")
+
+
+def test_subject_before_a_relative_clause_attends_or_stays_away() -> None:
+    evs = events(
+        "Lula, der erst am Morgen gelandet war, nahm am G20-Gipfel in Rom teil. "
+        "Macron, dessen Land den Vorsitz hat, blieb fern. "
+        "Modi, der mit Scholz befreundet ist, nahm ebenfalls teil.\n"
+    )
+    r = roles(only(evs, "summit"))
+    assert r["lula"] == "participant" and r["narendra-modi"] == "participant"
+    assert r["emmanuel-macron"] == "absent"
+    assert "olaf-scholz" not in r
+
+
+def test_who_will_accompany_a_visitor_takes_part_in_the_planned_talks() -> None:
+    evs = events(
+        "Biden will Lula am Montag in Brüssel treffen. Macron und Scholz wollen ihn begleiten.\n"
+    )
+    ev = only(evs, ("meeting", "visit"))
+    r = roles(ev)
+    assert ev.status == "planned"
+    assert r["emmanuel-macron"] == "participant" and r["olaf-scholz"] == "participant"

@@ -2079,7 +2079,15 @@ def _date(
         # "am selben Tag, an dem ein Raketenangriff ...": the date of the sentence before it
         exprs = art.dates_in(tokens[0].start, lo)[-1:]
     if decision and cand.type not in ("summit", "meeting"):
-        exprs = []  # "war im vergangenen Jahr beschlossen worden": the decision's date
+        # "war im vergangenen Jahr beschlossen worden": the decision's date. But in "kündigte
+        # an, am 15. Juni nach Peking zu reisen" the trigger's own comma stretch, without the
+        # decision verb, dates the event.
+        own = _comma_segment(tokens, clause, cand.hits[0].index)
+        decided_here = any(
+            own[0] <= t.start < own[1] and t.low in art.lex.cue("decision_verbs")
+            for t in tokens[clause.lo : clause.hi]
+        )
+        exprs = [] if decided_here else [e for e in exprs if own[0] <= e.start < own[1]]
     if len(exprs) > 1:
         # "Tusk, der von 2014 bis 2019 Ratspräsident war, will im Februar reisen": a date
         # between the trigger's own commas beats one of an inserted (relative) clause

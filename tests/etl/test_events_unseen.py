@@ -585,3 +585,15 @@ def test_who_will_accompany_a_visitor_takes_part_in_the_planned_talks() -> None:
     r = roles(ev)
     assert ev.status == "planned"
     assert r["emmanuel-macron"] == "participant" and r["olaf-scholz"] == "participant"
+
+
+def test_announced_trip_is_dated_by_its_own_infinitive_clause() -> None:
+    """The decision verb dates the decision ("war ... beschlossen worden"), but after "kündigte
+    an," the zu-infinitive stretch tells when the trip itself is to be."""
+    ev = only(
+        events("Kanzler Olaf Scholz kündigte an, am 12. September nach Indien zu reisen."),
+        "visit",
+    )
+    assert ev.status == "planned"
+    assert ev.start == FuzzyDate(date(2023, 9, 12), "day")
+    assert roles(ev) == {"olaf-scholz": "participant", "IN": "host"}

@@ -2115,7 +2115,8 @@ def _date(
         outside = not lo <= e.start < hi
         if not spec.durative and outside and _since_phrase(tokens, trigger_end, e.start):
             continue  # "sprachen miteinander – das erste Gespräch seit den Kämpfen 2020"
-        if present and e.kind == "weekday" and tense == "past":
+        if present and e.kind in ("weekday", "month") and tense == "past":
+            # "Macron reist im Juni nach China" in a May article: this June, still to come
             span = resolve_span(e, art.published, "future")
             pub = art.published
             if span is not None and pub is not None and span[0].value > pub.value:

@@ -597,3 +597,12 @@ def test_announced_trip_is_dated_by_its_own_infinitive_clause() -> None:
     assert ev.status == "planned"
     assert ev.start == FuzzyDate(date(2023, 9, 12), "day")
     assert roles(ev) == {"olaf-scholz": "participant", "IN": "host"}
+
+
+def test_present_tense_trip_in_a_later_month_is_still_to_come() -> None:
+    """News writes scheduled trips in the present: "reist im September" in a July article is
+    this September, planned; "reiste im September" is last year's."""
+    coming = only(events("Kanzler Olaf Scholz reist im September nach Indien."), "visit")
+    assert (coming.status, coming.start) == ("planned", FuzzyDate(date(2023, 9, 1), "month"))
+    past = only(events("Kanzler Olaf Scholz reiste im September nach Indien."), "visit")
+    assert (past.status, past.start) == ("occurred", FuzzyDate(date(2022, 9, 1), "month"))

@@ -269,27 +269,29 @@ def score(export: dict[str, Any], gold: dict[str, Any]) -> Report:
     for _, si, gi in pairs:
         if si not in s2g and gi not in g2s:
             s2g[si], g2s[gi] = gi, si
-    duplicates = [
-        si
-        for si, se in enumerate(sys_events)
-        if si not in s2g and any(compatible(se, gold_events[gi]) for gi in g2s)
-    ]
+    # an unmatched report compatible with an already matched gold event: system event -> gold
+    duplicate_of: dict[int, int] = {}
+    for si, se in enumerate(sys_events):
+        if si not in s2g:
+            gi = next((gi for gi in g2s if compatible(se, gold_events[gi])), None)
+            if gi is not None:
+                duplicate_of[si] = gi
     ev = Score()
     for si, se in enumerate(sys_events):
         if si in s2g:
             ev.tp += 0 if gold_events[s2g[si]].get("optional") else 1
-        elif si not in duplicates:
+        elif si in duplicate_of:
+            of = gold_events[duplicate_of[si]]["id"]
+            ev.duplicates.append((of, se.get("type"), se.get("start"), se.get("title")))
+        else:
             ev.fp += 1
             ev.extras.append((se.get("type"), se.get("start"), se.get("state"), se.get("title")))
-        else:
-            of = next(gold_events[gi]["id"] for gi in g2s if compatible(se, gold_events[gi]))
-            ev.duplicates.append((of, se.get("type"), se.get("start"), se.get("title")))
     for gi, ge in enumerate(gold_events):
         if gi not in g2s and not ge.get("optional"):
             ev.fn += 1
             ev.misses.append(ge["id"])
     scores["events"] = ev
-    extra["event_duplicates"] = len(duplicates)
+    extra["event_duplicates"] = len(duplicate_of)
 
     part = Score()
     for gi, ge in enumerate(gold_events):

@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import ahocorasick
-import yaml
 
 from etl import dedup
 from etl.dates import (
@@ -46,6 +45,7 @@ from etl.dates import (
     text_anchor,
 )
 from etl.facts import EventFact, Evidence, FuzzyDate, Mention, Participant, PersonRef, Sentence
+from etl.knowledge_base import read_knowledge_yaml
 
 LEXICON_PATH = Path(__file__).with_name("knowledge") / "events.yaml"
 
@@ -163,7 +163,7 @@ def _as_tuple(value: Any) -> tuple[str, ...]:
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     """Read and index the lexicon once per process: every surface form in a dict."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_knowledge_yaml(path)
     default_endings = data.get("endings", {}).get("noun", [""])
     nouns: dict[str, list[Entry]] = {}
     compounds: dict[str, list[Entry]] = {}
@@ -2078,11 +2078,12 @@ def _date(
     if not exprs and _same_time(tokens, clause, art.lex):
         # "am selben Tag, an dem ein Raketenangriff ...": the date of the sentence before it
         exprs = art.dates_in(tokens[0].start, lo)[-1:]
+    # the stretch of the clause around the trigger that no comma cuts
+    own = _comma_segment(tokens, clause, cand.hits[0].index)
     if decision and cand.type not in ("summit", "meeting"):
         # "war im vergangenen Jahr beschlossen worden": the decision's date. But in "kündigte
         # an, am 15. Juni nach Peking zu reisen" the trigger's own comma stretch, without the
         # decision verb, dates the event.
-        own = _comma_segment(tokens, clause, cand.hits[0].index)
         decided_here = any(
             own[0] <= t.start < own[1] and t.low in art.lex.cue("decision_verbs")
             for t in tokens[clause.lo : clause.hi]
@@ -2091,7 +2092,6 @@ def _date(
     if len(exprs) > 1:
         # "Tusk, der von 2014 bis 2019 Ratspräsident war, will im Februar reisen": a date
         # between the trigger's own commas beats one of an inserted (relative) clause
-        own = _comma_segment(tokens, clause, cand.hits[0].index)
         inside = [e for e in exprs if own[0] <= e.start < own[1]]
         exprs = inside or exprs
     if len(cand.hits) == 1 and cand.hits[0].entry.noun and len(exprs) > 1:

@@ -327,7 +327,7 @@ def _load_persons(
     org_index = _organization_index(orgs or {})
     persons: dict[str, Person] = {}
     for path in files:
-        for entry in _parse_yaml(path) or ():
+        for entry in read_knowledge_yaml(path) or ():
             positions = tuple(
                 Position(
                     title=str(p.get("title", "")),
@@ -403,27 +403,28 @@ def _load_roles(data: Mapping[str, Any]) -> tuple[tuple[RoleNoun, ...], frozense
 
 
 def _read_yaml(path: Path) -> Any:
-    return _parse_yaml(path) if path.exists() else None
+    return read_knowledge_yaml(path) if path.exists() else None
 
 
-class _KnowledgeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+class KnowledgeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """YAML 1.1 reads a bare ``NO`` (Norway's ISO code) as ``false``, and ``ON``, ``YES`` and
     ``OFF`` as booleans too; in these files a value is a code or a word, and only
     ``true``/``false`` are booleans. The C loader where libyaml is installed: the knowledge
-    files are parsed on every start."""
+    files are parsed on every start. Every file under ``etl/knowledge`` is read with it,
+    the extractors' lexicons included."""
 
 
-_KnowledgeLoader.yaml_implicit_resolvers = {
+KnowledgeLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_KnowledgeLoader.add_implicit_resolver(
+KnowledgeLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
 
-def _parse_yaml(path: Path) -> Any:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_KnowledgeLoader)  # noqa: S506
+def read_knowledge_yaml(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=KnowledgeLoader)  # noqa: S506
 
 
 def _files(root: Path) -> list[Path]:

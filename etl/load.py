@@ -728,7 +728,8 @@ def _load(
     # Events first, while the transaction has written nothing: the candidate query needed far
     # more memory once the batch's rows were in (writer peak 2.0 GB, now 1.2 GB, for a batch of
     # 1,000 articles into a 59,000-article warehouse).
-    clusters = _bind_groups(con, groups, _dims(con))
+    dims = _dims(con)
+    clusters = _bind_groups(con, groups, dims)
 
     # Rejections: one row per (file, content); a re-run adds nothing.
     known_rejections = set(
@@ -836,7 +837,6 @@ def _load(
     stats.sentences = _insert(con, "sentence", sentence_rows)
 
     # Persons discovered in text become person rows (once).
-    dims = _dims(con)
     dims["person"] = _person_ids(
         con,
         [k for e in extracted for k in e.facts.persons]

@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from etl.facts import MEMBERSHIP_KINDS, Evidence, FuzzyDate, MembershipFact, PersonRef, Sentence
-from etl.knowledge_base import KnowledgeBase
+from etl.knowledge_base import KnowledgeBase, KnowledgeLoader
 from etl.sentences import Unit
 
 LEXICON_PATH = Path(__file__).with_name("knowledge") / "memberships.yaml"
@@ -59,8 +59,9 @@ class Lexicon:
     maps: Mapping[str, dict[str, str]]  # key -> {word: kind or base}, in file order
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """A YAML loader that refuses a key given twice (plain YAML keeps the last one silently)."""
+class _StrictLoader(KnowledgeLoader):
+    """The knowledge files' YAML loader, refusing a key given twice (plain YAML keeps the last
+    one silently)."""
 
 
 def _no_duplicate_keys(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
@@ -386,19 +387,20 @@ def _subject_before(units: Sequence[Unit], i: int, span: int = 12) -> tuple[str,
 def _attributive_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
     out = []
     for i, u in enumerate(ctx.units):
-        if _member_org(u, ctx.kb) and u.lower.endswith(("-staaten", "-länder")) and not u.suffix:
+        org = _member_org(u, ctx.kb)
+        if org and u.lower.endswith(("-staaten", "-länder")) and not u.suffix:
             # an alias naming the members: "die Brics-Staaten Brasilien, Russland und Indien"
             if i + 1 < len(ctx.units) and _state(ctx.units[i + 1]):
                 if not _negated(ctx.units, max(0, i - 2), i):
                     states = _enum(ctx.units, i + 1, 1, ctx.kb)
-                    out += _facts(ctx, states, _member_org(u, ctx.kb), "member", i)  # type: ignore[arg-type]
+                    out += _facts(ctx, states, org, "member", i)
             continue
         if not _attributive(u, ctx.kb):
             continue
-        org = _member_org(u, ctx.kb)
         kind = {**COMPOUND_MEMBER_NOUNS, **MEMBER_NOUNS}[u.suffix.lower()]
-        if _apposition(ctx.units, i):  # "Die Türkei, selbst Nato-Mitglied, ..."
-            out += _facts(ctx, [(_state(ctx.units[_apposition(ctx.units, i)]), i)], org, kind, i)  # type: ignore[list-item, arg-type]
+        head = _apposition(ctx.units, i)
+        if head is not None:  # "Die Türkei, selbst Nato-Mitglied, ..."
+            out += _facts(ctx, [(_state(ctx.units[head]), i)], org, kind, i)  # type: ignore[list-item, arg-type]
             continue
         before = [v.lower for v in ctx.units[max(0, i - 2) : i]]
         if any(b in NEGATIONS for b in before) or any(b in PLANNED for b in before):
@@ -546,12 +548,8 @@ def _no_longer(units: Sequence[Unit], i: int) -> bool:
     ``i`` is a past one."""
     if i >= 2 and units[i - 1].lower == "mehr" and units[i - 2].lower == "nicht":
         return True
-    for u in units[i + 1 :]:
-        if u.text in (",", ".", ";", ":"):
-            return False
-        if u.lower == "mehr":
-            return True
-    return False
+    end = _clause_bounds(units, i, i)[1]
+    return any(u.lower == "mehr" for u in units[i + 1 : end + 1])
 
 
 def _talks_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
@@ -886,10 +884,8 @@ def _host_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
             org = _member_org(units[i + 2], ctx.kb) or _group_org(ctx, i + 2)
         if org is None:
             continue
-        lo = i
-        while lo > 0 and units[lo - 1].text not in (",", ";", ":"):
-            lo -= 1
-        if _clause_words(units, lo, i) & NEGATIONS:
+        lo, hi = _clause_bounds(units, i, i)
+        if _negated(units, lo, hi):
             continue
         states = [(c, k) for k in range(lo, i) if (c := _state(units[k]))]
         if len(states) == 1:
@@ -957,13 +953,20 @@ def _als_rule(ctx: _Ctx, salient: str | None) -> list[MembershipFact]:
     return out
 
 
-def _clause_words(units: Sequence[Unit], lo: int, hi: int) -> set[str]:
-    """Words of the clause around units ``lo``..``hi``: "Russland, das als Mitglied ... hat,
-    hatte ... blockiert" blocks nothing of the relative clause."""
+def _clause_bounds(units: Sequence[Unit], lo: int, hi: int) -> tuple[int, int]:
+    """First and last unit of the clause around units ``lo``..``hi``: up to a comma, semicolon
+    or colon before, and one of those or a full stop after."""
     while lo > 0 and units[lo - 1].text not in (",", ";", ":"):
         lo -= 1
     while hi + 1 < len(units) and units[hi + 1].text not in (",", ";", ":", "."):
         hi += 1
+    return lo, hi
+
+
+def _clause_words(units: Sequence[Unit], lo: int, hi: int) -> set[str]:
+    """Words of the clause around units ``lo``..``hi``: "Russland, das als Mitglied ... hat,
+    hatte ... blockiert" blocks nothing of the relative clause."""
+    lo, hi = _clause_bounds(units, lo, hi)
     return {u.lower for u in units[lo : hi + 1]}
 
 

@@ -58,7 +58,7 @@ _ENUM_GLUE = frozenset(
 )
 _PREPS = {
     "mit": "mit", "darunter": "mit", "neben": "mit", "zwischen": "mit",
-    "aus": "aus", "gegen": "gegen", "auf": "auf", "nach": "nach", "von": "von",
+    "aus": "aus", "gegen": "gegen", "auf": "auf", "nach": "nach", "von": "von", "vom": "von",
     "in": "in", "im": "in", "ins": "in", "bei": "in", "beim": "in", "vor": "in",
     "an": "an", "am": "an", "zu": "zu", "zum": "zu", "zur": "zu", "ohne": "ohne",
     "über": "über", "für": "für", "um": "um", "durch": "nach", "laut": "laut",
@@ -1048,6 +1048,8 @@ def _clause_candidates(
             continue  # "sagte seine Reise ab", "blieb dessen Manövern fern": its own object
         if e.type == "agreement" and not e.noun and types_present & {"accession", "decree"}:
             continue  # signing the documents of an accession is the accession; a decree's, a decree
+        if e.type == "killing" and "attack" in types_present:
+            continue  # "die Tötung Nasrallahs bei einem Luftangriff": the strike is the event
         if e.type == "meeting" and not e.noun and "summit" in types_present and not margin:
             continue  # "kamen zum Gipfel zusammen": taking part in the summit
         if (
@@ -1542,7 +1544,7 @@ def _bind(
         and bool(words & lex.cue("pronouns_singular"))
     )  # "er vertrat X": the pronoun attends, the named one is represented
     passive = (
-        cand.type == "attack"
+        spec.group in ("attack", "legal")
         and not main.entry.noun
         and bool(words & _PASSIVE_AUX)
         and tokens[main.index].low.endswith(("t", "en"))
@@ -1689,12 +1691,13 @@ def _bind(
             passive
             and name == "von"
             or (
-                cand.type == "attack"
+                spec.group == "attack"
                 and name == "nach"
                 and _introduced_by(tokens, mi, clause, "durch")
             )
         ):
-            name = "genitive"  # "von russischen Truppen", "durch Nato-Flugzeuge": the agent
+            # "von russischen Truppen", "durch Nato-Flugzeuge": the agent
+            name = "agent" if "agent" in spec.slots else "genitive"
         if name == "subject" and m.via == "role" and tokens[mi - 1].low in ("den", "dem"):
             name = "mit"  # "empfing den Kanzler": the accusative title is the one received
         if name == "subject" and not subject_ok:
@@ -1951,7 +1954,7 @@ def _bind_organization(cand: Cand, spec: TypeSpec, m: Mention, role: str, slot: 
         if spec.organization_role:
             cand.add("organization", m.key, spec.organization_role)
         return
-    if slot not in ("compound", "genitive", "mit", "subject", "host"):
+    if slot not in ("compound", "genitive", "mit", "subject", "host", "agent"):
         return
     if spec.organization_role and role in ("participant", "host"):
         cand.add("organization", m.key, "host" if role == "host" else spec.organization_role)
@@ -2833,7 +2836,7 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
             state = art.person_state(key)
             if state and (c.state is None or state == c.state):
                 c.add("state", state, "host")
-    if typ == "summit" and not c.hosts_explicit and c.state and spec.host_defaults_to_location:
+    if spec.host_defaults_to_location and not c.hosts_explicit and c.state:
         c.add("state", c.state, "host")
         for k in list(c.roles):
             if art.entity_state(k) == c.state and c.roles[k] == "participant":
@@ -2853,9 +2856,13 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
             st = art.person_state(key) if kind == "person" and r == "participant" else None
             if st:
                 c.add("state", st, "participant")
-    if typ == "legal":  # "Haftbefehl des IStGH gegen X": the court issues, it is never the target
+    if spec.group == "legal":  # "Haftbefehl des IStGH gegen X": the court issues, never the target
         for k in c.roles:
             if k[0] == "organization" and art.org_kind(k[1]) == "court":
+                c.roles[k] = "host"
+    if typ == "election":  # "Der Sejm wählte X": the state body that elects holds the vote
+        for k in c.roles:
+            if k[0] == "organization" and art.org_kind(k[1]) == "government":
                 c.roles[k] = "host"
     if typ == "attack" and c.state is None:  # an attack on a state happens in it
         targets = [k[1] for k, r in c.roles.items() if k[0] == "state" and r == "target"]

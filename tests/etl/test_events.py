@@ -31,6 +31,7 @@ PERSONS = {
     "wladimir-putin": ("Wladimir Putin", "RU", "Präsident", "head_of_state"),
     "xi-jinping": ("Xi Jinping", "CN", "Staatspräsident", "head_of_state"),
     "narendra-modi": ("Narendra Modi", "IN", "Premierminister", "head_of_government"),
+    "ismail-hanija": ("Ismail Hanija", "PS", "Hamas-Chef", "leader"),
 }
 PLACES = {
     "vilnius": ("Vilnius", "LT"),
@@ -48,6 +49,7 @@ ORGS = {
     "brics": ("BRICS", "intergovernmental"),
     "g20": ("G20", "forum"),
     "icc": ("IStGH", "court"),
+    "bundestag": ("Bundestag", "government"),
     "reuters": ("Reuters", "media"),
 }
 STATE_NAMES = {
@@ -74,6 +76,7 @@ STATE_NAMES = {
     "IR": "Iran",
     "AR": "Argentinien",
     "AE": "Emirate",
+    "HU": "Ungarn",
 }
 
 # surface -> (kind, key, via); longer surfaces win
@@ -98,6 +101,7 @@ for adj, code in {
     "französische": "FR",
     "deutsche": "DE",
     "ägyptischen": "EG",
+    "israelischen": "IL",
 }.items():
     TABLE[adj] = ("state", code, "adjective")
 

@@ -606,3 +606,120 @@ def test_present_tense_trip_in_a_later_month_is_still_to_come() -> None:
     assert (coming.status, coming.start) == ("planned", FuzzyDate(date(2023, 9, 1), "month"))
     past = only(events("Kanzler Olaf Scholz reiste im September nach Indien."), "visit")
     assert (past.status, past.start) == ("occurred", FuzzyDate(date(2022, 9, 1), "month"))
+
+
+# ---------------------------------------------------------------------------------------------
+# kinds of happening beyond gatherings: elections, removals, emergencies, commemorations,
+# speeches, killings, withdrawals, accession talks, vetoes, sanctions, coronations
+
+
+def test_election_is_dated_with_its_candidate_and_state() -> None:
+    evs = events(
+        "Bei der Präsidentschaftswahl in Brasilien am 30. Oktober hatte Lula knapp gewonnen.\n"
+    )
+    ev = only(evs, "other")
+    assert roles(ev) == {"lula": "participant"}
+    assert ev.state == "BR"
+    assert ev.start == FuzzyDate(date(2022, 10, 30), "day")
+
+
+def test_undated_election_is_background() -> None:
+    assert not events("Seit der Wahl regiert Giorgia Meloni mit einer knappen Mehrheit.\n")
+
+
+def test_parliament_that_elects_holds_the_vote() -> None:
+    evs = events("Der Bundestag wählte Olaf Scholz am 8. Dezember 2021 zum Bundeskanzler.\n")
+    ev = only(evs, "other")
+    assert roles(ev) == {"bundestag": "host", "olaf-scholz": "participant"}
+    assert ev.start == FuzzyDate(date(2021, 12, 8), "day")
+
+
+def test_who_is_removed_from_office_is_the_target_in_either_voice() -> None:
+    active = only(
+        events("Das Parlament hat Präsident Lula am Samstag des Amtes enthoben.\n"), "legal"
+    )
+    assert roles(active) == {"lula": "target"}
+    passive = only(
+        events("Netanjahu war im März vom Bundestag des Amtes enthoben worden.\n"), "legal"
+    )
+    assert roles(passive) == {"benjamin-netanjahu": "target", "bundestag": "host"}
+    against = only(
+        events("Ein Amtsenthebungsverfahren gegen Joe Biden scheiterte am Dienstag.\n"), "legal"
+    )
+    assert roles(against) == {"joe-biden": "target"}
+
+
+def test_declared_state_of_emergency_is_an_event_of_who_declared_it() -> None:
+    evs = events("Präsident Macron hatte am 3. Juni den Ausnahmezustand verhängt.\n")
+    ev = only(evs, "other")
+    assert roles(ev) == {"emmanuel-macron": "participant"}
+    assert not events("Macron sprach über den Ausnahmezustand.\n")
+
+
+def test_commemoration_is_hosted_by_the_state_where_it_is_held() -> None:
+    evs = events("Zur Gedenkfeier in Paris kamen am 6. Juni Olaf Scholz und Joe Biden.\n")
+    ev = only(evs, "other")
+    r = roles(ev)
+    assert r["olaf-scholz"] == "participant" and r["joe-biden"] == "participant"
+    assert r["FR"] == "host"
+    assert ev.start == FuzzyDate(date(2023, 6, 6), "day")
+
+
+def test_dated_speech_before_a_body_is_a_statement() -> None:
+    ev = only(events("Macron hielt am Mittwoch eine Rede vor dem Bundestag.\n"), "statement")
+    assert roles(ev)["emmanuel-macron"] == "participant"
+    assert not events("Macron hielt eine Rede vor dem Bundestag.\n")  # undated: background
+    assert not events("Am Mittwoch hielt Macron in Paris eine Rede.\n")  # no audience: no event
+
+
+def test_killing_names_who_died_and_who_killed() -> None:
+    ev = only(
+        events("Die Tötung von Ismail Hanija durch Israel am 31. Juli löste Empörung aus.\n"),
+        "attack",
+    )
+    assert roles(ev) == {"ismail-hanija": "target", "IL": "perpetrator"}
+
+
+def test_killing_by_a_strike_in_one_clause_is_one_attack() -> None:
+    evs = events(
+        "Die Tötung von Ismail Hanija bei einem israelischen Luftangriff am 31. Juli "
+        "löste Empörung aus.\n"
+    )
+    ev = only(evs, "attack")  # one event, not a killing beside its strike
+    assert roles(ev).get("IL") == "perpetrator"
+
+
+def test_leaving_an_organization_is_hosted_by_it() -> None:
+    ev = only(events("Ungarn trat im Juni aus dem IStGH aus.\n"), "other")
+    assert roles(ev) == {"HU": "participant", "icc": "host"}
+    assert ev.organization == "icc"
+
+
+def test_dated_accession_talks_are_opened_by_the_organization() -> None:
+    ev = only(
+        events("Die EU hat am 25. Juni Beitrittsverhandlungen mit der Ukraine eröffnet.\n"),
+        "other",
+    )
+    assert roles(ev) == {"eu": "host", "UA": "participant"}
+    assert not [
+        e
+        for e in events("Die EU will Beitrittsverhandlungen mit der Ukraine.\n")
+        if e.type == "other"
+    ]
+
+
+def test_dated_veto_is_an_event_and_an_undated_one_is_not() -> None:
+    ev = only(events("Russland legte im März ein Veto ein.\n"), "other")
+    assert roles(ev) == {"RU": "participant"}
+    assert not events("Russland legte ein Veto ein.\n")
+
+
+def test_sanctions_imposed_are_legal_acts_and_sanctions_named_are_not() -> None:
+    ev = only(events("Die EU verhängte am Montag neue Sanktionen gegen Russland.\n"), "legal")
+    assert roles(ev) == {"eu": "host", "RU": "target"}
+    assert not events("Die Sanktionen gegen Russland zeigen am Montag Wirkung.\n")
+
+
+def test_coronation_is_an_inauguration_attended() -> None:
+    ev = only(events("Olaf Scholz nahm am 6. Mai an der Krönung in London teil.\n"), "inauguration")
+    assert roles(ev) == {"olaf-scholz": "participant"}

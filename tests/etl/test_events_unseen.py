@@ -723,3 +723,10 @@ def test_sanctions_imposed_are_legal_acts_and_sanctions_named_are_not() -> None:
 def test_coronation_is_an_inauguration_attended() -> None:
     ev = only(events("Olaf Scholz nahm am 6. Mai an der Krönung in London teil.\n"), "inauguration")
     assert roles(ev) == {"olaf-scholz": "participant"}
+
+
+def test_a_state_that_acts_takes_part_where_a_body_that_issues_hosts() -> None:
+    ev = only(events("Die Türkei verhängte am 2. Mai ein Einfuhrverbot gegen Israel.\n"), "legal")
+    assert roles(ev) == {"TR": "participant", "IL": "target"}
+    ev = only(events("Am 2. Mai erließ der IStGH einen Haftbefehl gegen Putin.\n"), "legal")
+    assert roles(ev) == {"icc": "host", "wladimir-putin": "target"}

@@ -41,6 +41,12 @@ def _base_mentions(
                 out.append(Mention(si, m.start, m.end, m.surface, "person", chosen[i], m.via))
             continue
         out.append(Mention(si, m.start, m.end, m.surface, m.kind, m.keys[0], m.via))  # type: ignore[arg-type]
+        capital = _CAPITAL_NOUN.match(body, m.end) if m.via == "adjective" else None
+        if m.kind == "state" and capital and kb.states[m.keys[0]].capital in kb.places:
+            # "in der saudischen Hauptstadt": the capital, named by its state's adjective
+            start, end = capital.start(1), capital.end(1)
+            key = kb.states[m.keys[0]].capital
+            out.append(Mention(si, start, end, body[start:end], "place", key, "capital"))  # type: ignore[arg-type]
         if m.kind == "place":
             place = kb.places[m.keys[0]]
             state = kb.states.get(place.state or "")
@@ -54,6 +60,8 @@ def _base_mentions(
                 out.append(Mention(si, m.start, m.end, m.surface, "state", state.code, "metonym"))
     return out
 
+
+_CAPITAL_NOUN = re.compile(r"\s+(Hauptstadt)\b")
 
 # Prepositions that make a capital a location ("in Astana", "nach Peking"), not the government.
 LOCATIVE = frozenset("in im nach aus bei beim über bis ab von vom nahe zwischen gen vor".split())

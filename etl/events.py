@@ -142,6 +142,9 @@ class Lexicon:
     absence: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
     cues: Mapping[str, frozenset[str]]
     automaton: Any
+    # a support compound's modifier that names the kind of gathering it belongs to
+    # ("Trauergäste" -> commemoration, "Gipfelteilnehmer" -> summit)
+    modifier_kinds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Performance: memo of `_match_token` by (lower-cased word, capitalised, sentence-initial);
     # the result only depends on these and the lexicon. Not part of equality.
     match_cache: dict[tuple[str, bool, bool], tuple[tuple[Entry, int], ...]] = field(
@@ -221,7 +224,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "treaty_act_nouns member_nouns same_time_cues force_nouns end_nouns date_words "
         "present_forms past_auxiliaries occurred_cues invitation_preps launch_verbs state_bodies "
         "host_participles attribute_date_preps attribute_date_fillers pluperfect_auxiliaries "
-        "zu_infinitive_prefixes"
+        "zu_infinitive_prefixes era_adjectives announce_words"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -238,6 +241,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         absence=verbs("absence_verbs"),
         cues=cues,
         automaton=automaton,
+        modifier_kinds={
+            str(k).lower(): _as_tuple(v) for k, v in data.get("modifier_kinds", {}).items()
+        },
     )
 
 
@@ -410,10 +416,7 @@ def _enumerated_name(tokens: Sequence[Token], j: int) -> bool:
         names += 1
         j += 1
     return (
-        adjectives > 0
-        and 2 <= names <= 5
-        and j < n
-        and tokens[j].low in ("und", "sowie", "oder")
+        adjectives > 0 and 2 <= names <= 5 and j < n and tokens[j].low in ("und", "sowie", "oder")
     )
 
 
@@ -428,6 +431,12 @@ def _particle_ok(entry_particles: tuple[str, ...], tokens: Sequence[Token], clau
         return False
     if words[-1].low in entry_particles:
         return True
+    span = tokens[clause.lo : clause.hi]
+    if any(
+        a.low in entry_particles and not a.capital and b.text == ","
+        for a, b in zip(span, span[1:], strict=False)
+    ):
+        return True  # "blieb der Feier fern, sein Land war vertreten": a comma closes it too
     return any(
         a.low in entry_particles
         and not a.capital  # "zum Teil und": a noun, no particle
@@ -454,6 +463,16 @@ def _match_token(
     return found
 
 
+def _compound_cut(low: str, lex: Lexicon) -> int | None:
+    """Where the longest lexicon head of a closed compound starts ("Klima|konferenz"), unless
+    that head is excluded ("Presse|konferenz")."""
+    for cut in range(2, len(low) - 3):
+        head = low[cut:]
+        if head in lex.compounds:
+            return None if head in lex.exclude else cut
+    return None
+
+
 def _match_word(
     low: str, capital: bool, first_in_sentence: bool, lex: Lexicon
 ) -> list[tuple[Entry, int]]:
@@ -476,15 +495,18 @@ def _match_word(
                     if not out:
                         for e in lex.nouns.get(head, ()):
                             out.append((e, len(low) - len(head) - 1))
+                    if not out:
+                        # "UN-Klimakonferenz", "EU-Sondergipfel": the part after the hyphen is
+                        # itself a compound; the modifier is still the part before the hyphen
+                        cut = _compound_cut(head, lex)
+                        if cut is not None:
+                            out.extend(
+                                (e, len(low) - len(head) - 1) for e in lex.compounds[head[cut:]]
+                            )
             else:
-                for cut in range(2, len(low) - 3):
-                    head = low[cut:]
-                    found = lex.compounds.get(head)
-                    if found:
-                        if head in lex.exclude:
-                            break
-                        out.extend((e, cut) for e in found)
-                        break
+                cut = _compound_cut(low, lex)
+                if cut is not None:
+                    out.extend((e, cut) for e in lex.compounds[low[cut:]])
     if not capital or first_in_sentence:
         for e in lex.forms.get(low, ()):
             if not e.noun:
@@ -564,6 +586,8 @@ class _Article:
     dates: list[DateExpr]
     date_starts: list[int]
     names: Mapping[str, tuple[str, str]]
+    # list items after an announcement ("kündigte weitere Stationen an: • am Freitag ...")
+    announced_items: frozenset[int] = frozenset()
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -715,12 +739,33 @@ def extract_events(
         dates=dates,
         date_starts=[d.start for d in dates],
         names=_name_index(kb),
+        announced_items=_announced_items(body, sentences, lex),
     )
     cands: list[Cand] = []
     for si in candidate_sentences:
         cands.extend(_sentence_candidates(sentences[si], art))
     events = _resolve_article(cands, art)
     return [_fix_hosts(ev, art) for ev in _merge_within(events)]
+
+
+_BULLET = re.compile(r"(?:^|\n)[ \t]*[•·*–-][ \t]*$")
+
+
+def _announced_items(body: str, sentences: Sequence[Sentence], lex: Lexicon) -> frozenset[int]:
+    """The bullet items of a list that a sentence ending in a colon announces: plans, though
+    they name no verb of their own."""
+    cues = lex.cue("planned_cues") | lex.cue("announce_words")
+    out: set[int] = set()
+    for i, s in enumerate(sentences):
+        if not s.text.rstrip().endswith(":"):
+            continue
+        if not {w.lower() for w in re.findall(r"\w+", s.text)} & cues:
+            continue
+        for j in range(i + 1, len(sentences)):
+            if not _BULLET.search(body[max(0, sentences[j].start - 12) : sentences[j].start]):
+                break
+            out.add(j)
+    return frozenset(out)
 
 
 _STAND = re.compile(r"\bStand:?\s+(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
@@ -1000,16 +1045,18 @@ def _clause_candidates(
         return not set(words[max(0, rel - 3) : rel]) & ref_preps
 
     end_nouns = lex.cue("end_nouns")
+    era = lex.cue("era_adjectives")
     hits = [
         h
         for h in hits
         if not (
             h.entry.weight == "weak"
             and h.entry.noun
-            and h.index - clause.lo >= 2
-            and words[h.index - clause.lo - 1] in ("des", "eines")
-            and words[h.index - clause.lo - 2] in end_nouns
-        )  # "ein Ende des Krieges": the war is background, not dated by the clause
+            and (
+                _after_end_noun(words, h.index - clause.lo, end_nouns)
+                or (h.index > clause.lo and words[h.index - clause.lo - 1] in era)
+            )
+        )  # "ein Ende des Krieges", "seit dem Kalten Krieg": background, not dated by the clause
         and not (
             h.entry.type == "legal"
             and not h.entry.noun
@@ -1042,7 +1089,17 @@ def _clause_candidates(
             and (absent_verb or wordset & lex.cue("absence_cues"))
             and (
                 any(g.entry.weight != "support" for g in hits)
-                or _own_object(tokens, clause, mentions, lex, {g.index for g in hits})
+                or _own_object(
+                    tokens,
+                    clause,
+                    mentions,
+                    lex,
+                    {
+                        g.index
+                        for g in hits
+                        if g.entry.weight != "support" or g.entry.type == e.type
+                    },
+                )  # "blieb der Feier fern": a ceremony word is the object, with its own roles
             )
         ):
             continue  # "sagte seine Reise ab", "blieb dessen Manövern fern": its own object
@@ -1084,6 +1141,8 @@ def _clause_candidates(
     )
     if not planned and ci > 0 and _zu_infinitive(tokens, clause, lex):
         planned = bool(_planned_words(tokens, clauses[ci - 1], lex))
+    if not planned and sent.index in art.announced_items:
+        planned = True  # "kündigte weitere Stationen an: • Ende Juni der Nato-Gipfel"
     if planned and wordset & lex.cue("occurred_cues") and _particle_ok(("statt",), tokens, clause):
         planned = False  # "Ein geplantes Treffen ... fand am Donnerstag statt": it took place
     decision = bool(wordset & lex.cue("decision_verbs"))
@@ -1116,7 +1175,10 @@ def _clause_candidates(
         defs = lex.cue("definite_articles")
         cand.definite = (
             main.entry.noun
-            and bool(set(before[-2:]) & defs)
+            and (
+                bool(set(before[-2:]) & defs)
+                or _determiner_before(tokens, main.index, clause, defs)
+            )
             and not set(before[-2:]) & lex.cue("new_event_cues")  # "der nächste Gipfel"
         )
         cand.carries_roles = weight == "support" and all(h.entry.roles for h in ghits)
@@ -1147,9 +1209,7 @@ def _clause_candidates(
         if "," in near:  # a comma ends the phrase: "schlug vor, ein Gipfel könne ..."
             near = near[len(near) - near[::-1].index(",") :]
         if (
-            main.entry.noun
-            and set(near) & lex.cue("reference_preps")
-            and not cand.carries_roles
+            main.entry.noun and set(near) & lex.cue("reference_preps") and not cand.carries_roles
         ):  # "Vor Ort waren ...": an attendee list, no reference to an earlier event
             cand.reference = True
             cand.status = "occurred"
@@ -1176,7 +1236,7 @@ def _clause_candidates(
         # behind "aber"/"und"/a comma belongs to another predicate
         own_negation = negation and _negation_reaches(tokens, clause, main.index, lex)
         cand.subject_absent = (own_negation or absent_verb) and typ in (
-            "summit", "meeting", "visit"
+            "summit", "meeting", "visit", "commemoration", "inauguration"
         )  # fmt: skip
         if absent_verb and typ == "visit" and not cand.reference:
             cand.status = "planned"  # "sagte seine Reise nach Paris ab": a trip never made
@@ -1220,6 +1280,37 @@ def _clause_candidates(
     return cands
 
 
+def _after_end_noun(words: Sequence[str], at: int, end_nouns: frozenset[str]) -> bool:
+    """ "ein Ende des (langen) Krieges": the noun is the genitive of an end, over adjectives."""
+    j = at - 1
+    while (
+        j >= 1
+        and words[j].endswith(("e", "en", "er", "es", "em"))
+        and words[j] not in ("des", "eines")
+    ):
+        j -= 1
+    return j >= 1 and j >= at - 3 and words[j] in ("des", "eines") and words[j - 1] in end_nouns
+
+
+_DEGREE_WORDS = frozenset({"etwa", "rund", "knapp", "gut", "fast", "nur", "kurz", "lang"})
+
+
+def _determiner_before(
+    tokens: Sequence[Token], at: int, clause: Clause, defs: frozenset[str]
+) -> bool:
+    """A determiner opens the trigger noun's phrase over its adjectives ("an dem etwa
+    halbstündigen Gespräch"): the noun names a happening already told."""
+    for j in range(at - 1, max(clause.lo, at - 5) - 1, -1):
+        t = tokens[j]
+        if t.low in defs:
+            return True
+        if t.capital or t.punct:
+            return False
+        if not (t.low in _DEGREE_WORDS or t.low.endswith(("e", "en", "er", "es", "em"))):
+            return False
+    return False
+
+
 def _own_object(
     tokens: Sequence[Token],
     clause: Clause,
@@ -1233,8 +1324,11 @@ def _own_object(
     starts = {m.start for m in mentions}
     dates = lex.cue("date_words")
     transparent = lex.cue("transparent_words")
+    closers = {p for _forms, particles in lex.absence for p in particles}
     for i in range(clause.lo + 1, clause.hi):
         t = tokens[i]
+        if t.text == "," and tokens[i - 1].low in closers:
+            break  # "blieb der Feier fern, sein Land war vertreten": the predicate ended
         if t.low not in _DETERMINERS or t.capital:
             continue
         if i == clause.lo + 1 and tokens[i - 1].low in transparent:
@@ -1425,6 +1519,35 @@ class _Slot:
     attached: int | None = None  # token index of the trigger the argument belongs to
 
 
+_TOPIC_PREPS = frozenset({"über", "wegen"})
+
+
+def _inside_topic(tokens: Sequence[Token], at: int, clause: Clause) -> bool:
+    """A place phrase that continues the noun phrase of "über"/"wegen" ("sprachen über die Lage
+    in der Ukraine") names what was talked about, not where."""
+    for k in range(at - 1, max(clause.lo, at - 7) - 1, -1):
+        t = tokens[k]
+        if t.low in _TOPIC_PREPS:
+            return True
+        if t.punct:
+            return False
+        if t.capital or t.low in _DETERMINERS:
+            continue
+        if not t.low.endswith(("e", "en", "er", "es", "em")):
+            return False
+    return False
+
+
+_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+
+
+def _is_date_noun(low: str, lex: Lexicon) -> bool:
+    """A weekday ("Donnerstagabend" too) or a month: the head of a date phrase."""
+    return low.startswith(_WEEKDAYS) or (
+        low in lex.cue("date_words") and low not in ("am", "im", "ende", "anfang", "mitte")
+    )
+
+
 def _slot_of(
     m: Mention,
     mi: int,
@@ -1464,8 +1587,12 @@ def _slot_of(
                                          and tokens[j + 1].low not in transparent):  # fmt: skip
             j -= 1
             continue
+        if t.capital and _is_date_noun(t.low, lex):
+            break  # "traf am Donnerstag Macron": the preposition governs the date, not the name
         if t.low in _PREPS:
             attached = j - 1 if j - 1 in hit_idx and tokens[j - 1].capital else None
+            if _PREPS[t.low] == "in" and attached is None and _inside_topic(tokens, j, clause):
+                return _Slot("über")  # "über den Einsatz von Soldaten im Gebiet Kursk": a topic
             return _Slot(_PREPS[t.low], attached)
         if j in hit_idx:
             if tokens[j].capital and not crossed_lower:
@@ -1609,8 +1736,7 @@ def _bind(
                 spec.adjective_role
                 and m.kind == "state"
                 and (
-                    any(0 < h.index - mi <= 2 for h in cand.hits)
-                    or (force and not main.entry.noun)
+                    any(0 < h.index - mi <= 2 for h in cand.hits) or (force and not main.entry.noun)
                 )
             ):  # "russische Invasion"; "die ukrainische Armee ... vorrückt"
                 cand.add("state", m.key, spec.adjective_role)
@@ -1765,7 +1891,9 @@ def _bind(
         if role == "organization" and m.kind in ("place", "state") and name == "in":
             _set_location(cand, m, art, destination=False)  # "ratifizierte ... in Eriwan"
             continue
-        if role == "organization":
+        if role == "organization" and m.kind == "person" and name == "genitive":
+            role = "participant"  # "der erste Nato-Gipfel von Kanzler Merz": he attends
+        elif role == "organization":
             continue
         if spec.persons_only and m.kind != "person":
             continue
@@ -2024,8 +2152,10 @@ def _fallback(
         return ("relative", tokens[clause.lo - 1].start)
     for i in range(clause.lo, clause.hi):
         t = tokens[i]
-        if t.low in lex.cue("pair_determiners") and i + 1 < clause.hi and (
-            tokens[i + 1].low in lex.cue("pair_subjects")
+        if (
+            t.low in lex.cue("pair_determiners")
+            and i + 1 < clause.hi
+            and (tokens[i + 1].low in lex.cue("pair_subjects"))
         ):
             return None  # "Beide Seiten unterzeichneten ...": the sides of the talks reported
         if t.low in ("sie", "beide", "beiden"):
@@ -2074,9 +2204,18 @@ def _date(
             owner = next(
                 (c for c in clauses if tokens[c.lo].start <= e.start < tokens[c.hi - 1].end), None
             )
-            if owner is not None and not any(
-                h.entry.type != cand.type and h.entry.weight == "strong" for h in owner.hits
-            ):
+            if (
+                owner is not None
+                and not any(
+                    h.entry.type != cand.type and h.entry.weight == "strong" for h in owner.hits
+                )
+                and not (
+                    owner is not clause
+                    and tokens[owner.lo].low in art.lex.cue("relative_pronouns")
+                    and owner.lo > 0
+                    and tokens[owner.lo - 1].text == ","
+                )
+            ):  # "der erste Gipfel von Merz, der am 6. Mai gewählt worden war": Merz's date
                 exprs = [e]
     if not exprs and _same_time(tokens, clause, art.lex):
         # "am selben Tag, an dem ein Raketenangriff ...": the date of the sentence before it
@@ -2382,10 +2521,16 @@ def _antecedent(
     window: int | None,
     salience: Mapping[int, int],
     anchor: FuzzyDate | None = None,
+    lex: Lexicon | None = None,
 ) -> Cand | None:
     """The earlier event that a definite noun or a support word refers to (best fit, then the
     most recent)."""
     kinds = c.hits[0].entry.refers_to or _COMPATIBLE_ANTECEDENT.get(c.type, (c.type,))
+    if lex is not None and c.hits[0].prefix is not None and c.evidence:
+        surface = c.evidence[0].surface.lower()
+        named = [t for m, ts in lex.modifier_kinds.items() if surface.startswith(m) for t in ts]
+        if named:
+            kinds = tuple(named)  # "Unter den Trauergästen": the funeral, not the talks before
     own = {k for k, r in c.roles.items() if r != "absent"}
     best: tuple[tuple[int, ...], Cand] | None = None
     for n, d in enumerate(done):
@@ -2517,6 +2662,25 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
                 _absorb(prev, c)
                 continue
         if (
+            c.type == "meeting"
+            and c.hits[0].entry.noun
+            and not c.reference
+            and c.roles
+            and c.start is None
+            and _names_event_before(c, art)
+        ):
+            # "Es war die erste Begegnung eines amerikanischen und eines syrischen Staatschefs":
+            # the talks just reported, classified by who took part in them
+            prev = next(
+                (d for d in reversed(done)
+                 if d.type in ("meeting", "visit") and 0 <= c.sentence - d.sentence <= 1
+                 and d.merged_into is None and set(c.roles) <= set(d.roles)),
+                None,
+            )  # fmt: skip
+            if prev is not None:
+                _absorb(prev, c)
+                continue
+        if (
             c.type in ("summit", "meeting")
             and c.hits[0].entry.noun
             and not c.reference
@@ -2529,8 +2693,8 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             if prev is not None:
                 _absorb(prev, c)
                 continue
-        if (c.definite or bare) and c.frame in ("talks", "gathering", "sign"):
-            target = _antecedent(c, done, None, _salience(done, art), art.anchor)
+        if (c.definite or bare) and c.frame in ("talks", "gathering", "sign", "office"):
+            target = _antecedent(c, done, None, _salience(done, art), art.anchor, art.lex)
             if target is not None:
                 _absorb(target, c)
                 continue
@@ -2538,7 +2702,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             continue
         done.append(c)
     for c in supports:
-        target = _antecedent(c, done, None, _salience(done, art), art.anchor)
+        target = _antecedent(c, done, None, _salience(done, art), art.anchor, art.lex)
         if target is not None:
             _absorb(target, c)
     _collective_signers(done, art)
@@ -2663,11 +2827,10 @@ def _gathering_before(c: Cand, done: Sequence[Cand]) -> Cand | None:
 
 
 def _received_at_home(c: Cand, done: Sequence[Cand], art: _Article) -> None:
-    """"Putin hat Kim ... empfangen": who receives a foreign guest does so at home, unless a
+    """ "Putin hat Kim ... empfangen": who receives a foreign guest does so at home, unless a
     gathering elsewhere was just reported (a reception at a summit abroad)."""
     if any(
-        d.type == "summit" and not d.background and 0 <= c.sentence - d.sentence <= 2
-        for d in done
+        d.type == "summit" and not d.background and 0 <= c.sentence - d.sentence <= 2 for d in done
     ):
         return
     hosts = [k for k, r in c.roles.items() if k[0] == "person" and r == "host"]

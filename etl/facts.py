@@ -70,7 +70,7 @@ class Mention:
     kind: EntityKind
     key: str  # person key, ISO alpha-2 for states, organization key, place key
     # how it was matched: name | alias | adjective | demonym | metonym | compound | role |
-    # discovered | coref
+    # discovered | coref | capital ("die saudische Hauptstadt")
     via: str = "name"
 
 

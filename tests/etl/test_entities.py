@@ -96,3 +96,11 @@ def test_foreign_party_is_an_organization():
     )
     orgs = {m.key for m in res.mentions if m.kind == "organization"}
     assert orgs == {"kokoomus", "sweden-democrats", "fdp"}
+
+
+def test_a_capital_named_by_its_states_adjective_is_a_place() -> None:
+    body = "Die Gespräche fanden in der saudischen Hauptstadt statt, nicht in einer Hauptstadt.\n"
+    res = extract_entities(body, JULY_2024, load_knowledge_base())
+    places = [m for m in res.mentions if m.kind == "place"]
+    assert [(m.key, m.surface, m.via) for m in places] == [("riad", "Hauptstadt", "capital")]
+    assert {m.key for m in res.mentions if m.kind == "state"} == {"SA"}

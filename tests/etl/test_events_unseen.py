@@ -730,3 +730,116 @@ def test_a_state_that_acts_takes_part_where_a_body_that_issues_hosts() -> None:
     assert roles(ev) == {"TR": "participant", "IL": "target"}
     ev = only(events("Am 2. Mai erließ der IStGH einen Haftbefehl gegen Putin.\n"), "legal")
     assert roles(ev) == {"icc": "host", "wladimir-putin": "target"}
+
+
+def test_a_name_after_a_date_phrase_is_no_object_of_its_preposition() -> None:
+    ev = only(events("Olaf Scholz traf am 6. Juli Macron in Paris.\n"), "visit")
+    assert roles(ev) == {"olaf-scholz": "participant", "emmanuel-macron": "host", "FR": "host"}
+    ev = only(events("Schweden ist am Donnerstag der NATO beigetreten.\n"), "accession")
+    assert roles(ev) == {"SE": "participant", "nato": "host"}
+
+
+def test_mourners_list_belongs_to_the_funeral_not_to_talks_told_after_it() -> None:
+    evs = events(
+        "Zur Trauerfeier in Rom kamen am 6. Juli Olaf Scholz und Emmanuel Macron. "
+        "Am 5. Juli hatte Xi in Paris mit Macron gesprochen. "
+        "Unter den Trauergästen waren auch Joe Biden und Lula.\n"
+    )
+    funeral = only(evs, "other")
+    r = roles(funeral)
+    assert r["joe-biden"] == "participant" and r["lula"] == "participant"
+    talks = only(evs, ("meeting", "visit"))
+    assert "joe-biden" not in roles(talks)
+
+
+def test_staying_away_ends_at_the_comma_that_closes_the_particle() -> None:
+    evs = events(
+        "Zur Gedenkfeier in Rom kamen am 6. Juli Olaf Scholz und Emmanuel Macron. "
+        "Benjamin Netanjahu blieb der Feier fern, sein Land war durch den Botschafter vertreten.\n"
+    )
+    r = roles(only(evs, "other"))
+    assert r["benjamin-netanjahu"] == "absent"
+
+
+def test_a_determiner_over_adjectives_names_the_talks_already_told() -> None:
+    evs = events(
+        "Joe Biden hat sich in Paris mit Xi getroffen. "
+        "An dem etwa halbstündigen Gespräch am 6. Juli nahm auch Emmanuel Macron teil.\n"
+    )
+    ev = only(evs, ("meeting", "visit"))
+    assert {"joe-biden", "xi-jinping", "emmanuel-macron"} <= set(roles(ev))
+    assert ev.start == FuzzyDate(date(2023, 7, 6), "day")
+
+
+def test_a_copula_classifying_the_talks_by_their_sides_adds_no_talks() -> None:
+    evs = events(
+        "Joe Biden hat sich am 6. Juli in Rom mit Xi getroffen. "
+        "Es war die erste Begegnung eines amerikanischen und eines chinesischen Staatschefs "
+        "seit Jahren.\n"
+    )
+    assert len([e for e in evs if e.type in ("meeting", "visit")]) == 1
+
+
+def test_a_war_named_as_an_era_or_an_end_is_no_attack() -> None:
+    assert not [
+        e
+        for e in events(
+            "Am 6. Juli vollzogen Russland und die USA in Ankara den größten Austausch "
+            "von Gefangenen seit dem Ende des Kalten Krieges.\n"
+        )
+        if e.type == "attack"
+    ]
+    assert not [
+        e
+        for e in events("Am 6. Juli sprach Macron über ein Ende des langen Krieges.\n")
+        if e.type == "attack"
+    ]
+
+
+def test_bullet_items_after_an_announcement_are_plans() -> None:
+    evs = events(
+        "Der Sprecher kündigte weitere Stationen an:\n"
+        "  • Ende Juli ein Gipfel der NATO in Vilnius,\n"
+        "  • am 28. Juli Gespräche in Rom mit Giorgia Meloni und Emmanuel Macron.\n"
+        "Im Juni war Scholz in Paris gewesen.\n",
+        published=FuzzyDate(date(2023, 7, 10), "day"),
+    )
+    summit = only(evs, "summit")
+    assert summit.status == "planned" and summit.start == FuzzyDate(date(2023, 7, 1), "month")
+    talks = only(evs, ("meeting", "visit"))
+    assert talks.status == "planned" and talks.start == FuzzyDate(date(2023, 7, 28), "day")
+
+
+def test_a_hyphenated_compound_whose_head_is_a_compound_is_a_trigger() -> None:
+    ev = only(events("In Paris hat am 6. Juli die UN-Klimakonferenz begonnen.\n"), "summit")
+    assert ev.state == "FR" and ev.start == FuzzyDate(date(2023, 7, 6), "day")
+    assert not events("In Paris fand am 6. Juli eine EU-Pressekonferenz statt.\n")
+
+
+def test_a_place_in_the_topic_of_talks_is_not_where_they_were_held() -> None:
+    ev = only(
+        events("Scholz sprach am 6. Juli mit Xi über die Lage der Soldaten in Brüssel.\n"),
+        ("meeting", "visit"),
+    )
+    assert ev.state is None and ev.type == "meeting"
+
+
+def test_a_definite_oath_names_the_inauguration_already_told() -> None:
+    evs = events(
+        "Lula ist am 6. Juli als Präsident vereidigt worden. "
+        "Den Amtseid nahm ihm Joe Biden in Brasília ab. "
+        "Zu den Gästen gehörten Emmanuel Macron und Olaf Scholz.\n"
+    )
+    ev = only(evs, "inauguration")
+    assert {"lula", "emmanuel-macron", "olaf-scholz"} <= set(roles(ev))
+
+
+def test_a_relative_clause_dates_its_antecedent_not_the_gathering() -> None:
+    evs = events(
+        "Der NATO-Gipfel in Vilnius endete am Mittwoch. "
+        "Es war der erste NATO-Gipfel von Olaf Scholz, der am 8. Dezember gewählt worden war.\n",
+        published=FuzzyDate(date(2023, 7, 13), "day"),
+    )
+    ev = only(evs, "summit")
+    assert ev.start is not None and ev.start.value.month == 7
+    assert roles(ev)["olaf-scholz"] == "participant"

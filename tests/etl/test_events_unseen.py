@@ -843,3 +843,25 @@ def test_a_relative_clause_dates_its_antecedent_not_the_gathering() -> None:
     ev = only(evs, "summit")
     assert ev.start is not None and ev.start.value.month == 7
     assert roles(ev)["olaf-scholz"] == "participant"
+
+
+def test_lexicon_kinds_of_gathering_and_act() -> None:
+    video = only(
+        events("Am 6. Juli berieten Scholz und Macron in einer G20-Videokonferenz.\n"), "summit"
+    )
+    assert {"olaf-scholz", "emmanuel-macron"} <= set(roles(video))
+    funeral = only(events("Zum Begräbnis in Rom kamen am 6. Juli Scholz und Biden.\n"), "other")
+    assert roles(funeral)["IT"] == "host"
+    arrest = only(events("Die Festnahme von Lula am 6. Juli sorgte für Aufsehen.\n"), "legal")
+    assert roles(arrest) == {"lula": "target"}
+    deposit = only(
+        events("Schweden übergab am 6. Juli in Washington die Beitrittsurkunde der NATO.\n"),
+        "accession",
+    )
+    assert roles(deposit)["SE"] == "participant"
+
+
+def test_dated_military_exercise_names_who_holds_it_and_around_whom() -> None:
+    ev = only(events("China hielt am 6. Juli ein Manöver rund um Taiwan ab.\n"), "other")
+    assert roles(ev)["CN"] == "participant"
+    assert not events("China droht mit Manövern.\n")

@@ -114,6 +114,11 @@ _RE_AFTER = re.compile(
     rf"|(tags)\s+darauf|({_NUM_ALT}|\d{{1,2}})\s+tage?\s+(später|danach|darauf))"
     r"(?![a-zäöüß])"
 )
+# The day just told, a few hours on ("wenige Stunden später", "noch am selben Abend")
+_RE_HOURS_AFTER = re.compile(
+    rf"(?<!\w)(?i:(?:wenige|einige|ein\s+paar|{_NUM_ALT}|\d{{1,2}})\s+stunden?\s+(?:später|danach)"
+    r"|noch\s+am\s+selben\s+(?:tag|abend))(?![a-zäöüß])"
+)
 _QUANTITY_BEFORE = re.compile(
     r"(?i:(?:mehr|weniger)\s+als|rund|etwa|über|fast|knapp|bis\s+zu|mindestens|höchstens|"
     r"gut|circa|ca\.|insgesamt|die|der|den|von|\d+)\s*$"
@@ -188,7 +193,8 @@ def _candidates(text: str) -> list[DateExpr]:
     has_weekday = any(c in text for c in _WEEKDAY_CUES)
     has_unit = any(c in low for c in _UNIT_CUES)
     has_day_rel = any(c in low for c in _DAY_REL_CUES)
-    if not (has_digit or has_month or has_weekday or has_unit or has_day_rel):
+    has_hours = "stunde" in low or "selben" in low
+    if not (has_digit or has_month or has_weekday or has_unit or has_day_rel or has_hours):
         return out
     for m in _RE_ISO.finditer(text) if has_iso else ():
         y, mo, d = (int(g) for g in m.groups())
@@ -284,6 +290,8 @@ def _candidates(text: str) -> list[DateExpr]:
         if off is None:
             continue
         out.append(DateExpr(m.start(), m.end(), m.group(0), "after", unit="day", offset=off))
+    for m in _RE_HOURS_AFTER.finditer(text) if has_hours else ():
+        out.append(DateExpr(m.start(), m.end(), m.group(0), "after", unit="day", offset=0))
     for m in _RE_PREV_YEAR.finditer(text) if "Vorjahr" in text else ():
         out.append(DateExpr(m.start(), m.end(), m.group(0), "relative", unit="year", offset=-1))
     for m in _RE_START_OF.finditer(text) if has_unit else ():

@@ -266,6 +266,8 @@ def test_a_bare_vorjahr_is_no_date() -> None:
         ("Tags darauf sprach der Premier.", 1),
         ("Am nächsten Tag folgte die Abstimmung.", 1),
         ("Drei Tage später unterschrieb sie.", 3),
+        ("Wenige Stunden später unterschrieb er in Paris.", 0),
+        ("Noch am selben Abend reiste sie weiter.", 0),
     ],
 )
 def test_days_after_a_day_told_before(text: str, days: int) -> None:

@@ -1618,8 +1618,14 @@ def _slot_of(
             if not t.low.endswith(("en", "er", "es", "e", "em")):
                 break  # a verb or adverb: the mention is an argument of the clause
             crossed_lower = True
-        elif crossed_lower or (j != mi - 1 and tokens[j + 1].low not in _ENUM_GLUE):
-            break  # another noun's phrase ("in der Gruppe dürfte Putin"); a title stands adjacent
+        elif (
+            crossed_lower
+            or (j != mi - 1 and tokens[j + 1].low not in _ENUM_GLUE)
+            or (new_phrase and not joined)
+        ):
+            # another noun's phrase ("in der Gruppe dürfte Putin", "in Mar-a-Lago den
+            # Kandidaten Trump"); a title stands adjacent
+            break
         j -= 1
         steps += 1
     return _Slot("subject")
@@ -2361,6 +2367,23 @@ def _mentions_before(
     return out
 
 
+_HE = re.compile(r"(?<![\w-])er(?![\w-])")
+
+
+def _he_before(art: _Article, si: int, depth: int = 3) -> list[tuple[str, str]]:
+    """Who "er" continues: the first person named in the sentence before, unless that sentence
+    itself opens with "er" ("Zuvor hatte er Selenskyj in Kiew besucht. Dann flog er ..."): then
+    the one before it."""
+    for k in range(si, max(-1, si - depth), -1):
+        ms = _mentions_before(art, k, None, ("person",))
+        sent = art.sentences[k]
+        first = ms[0].start if ms else sent.end
+        if _HE.search(art.body[sent.start : first]):
+            continue  # the named person is the object of a sentence about "er"
+        return _keys(ms)[:1]
+    return []
+
+
 def _keys(ms: Iterable[Mention]) -> list[tuple[str, str]]:
     return list(dict.fromkeys((m.kind, m.key) for m in ms))
 
@@ -2422,7 +2445,7 @@ def _resolve_subject(c: Cand, art: _Article) -> None:
             if after and low.startswith(("sein", "ihr")):
                 who = after[:1]
             else:
-                who = _keys(_mentions_before(art, c.sentence - 1, None, ("person",)))[:1]
+                who = _he_before(art, c.sentence - 1)
     if c.type == "attack" and c.reference:
         return  # "zeigten sich während des Aufstands nicht": who is named is no perpetrator
     if (

@@ -32,6 +32,8 @@ PERSONS = {
     "xi-jinping": ("Xi Jinping", "CN", "Staatspräsident", "head_of_state"),
     "narendra-modi": ("Narendra Modi", "IN", "Premierminister", "head_of_government"),
     "ismail-hanija": ("Ismail Hanija", "PS", "Hamas-Chef", "leader"),
+    "viktor-orban": ("Viktor Orbán", "HU", "Ministerpräsident", "head_of_government"),
+    "wolodymyr-selenskyj": ("Wolodymyr Selenskyj", "UA", "Präsident", "head_of_state"),
 }
 PLACES = {
     "vilnius": ("Vilnius", "LT"),
@@ -42,6 +44,8 @@ PLACES = {
     "paris": ("Paris", "FR"),
     "berlin": ("Berlin", "DE"),
     "brasilia": ("Brasília", "BR"),
+    "moskau": ("Moskau", "RU"),
+    "kiew": ("Kiew", "UA"),
 }
 ORGS = {
     "nato": ("NATO", "military_alliance"),

@@ -865,3 +865,23 @@ def test_dated_military_exercise_names_who_holds_it_and_around_whom() -> None:
     ev = only(events("China hielt am 6. Juli ein Manöver rund um Taiwan ab.\n"), "other")
     assert roles(ev)["CN"] == "participant"
     assert not events("China droht mit Manövern.\n")
+
+
+def test_a_determiner_after_an_unknown_place_opens_the_object_phrase() -> None:
+    evs = events(
+        "Macron war am 5. Juli in Rom. "
+        "Am 6. Juli traf er in Mar-a-Lago den früheren Präsidenten Joe Biden.\n"
+    )
+    talks = [e for e in evs if e.start == FuzzyDate(date(2023, 7, 6), "day")]
+    assert len(talks) == 1
+    assert {"emmanuel-macron", "joe-biden"} <= set(roles(talks[0]))
+
+
+def test_er_continues_the_subject_of_a_sentence_about_er_not_its_object() -> None:
+    evs = events(
+        "Viktor Orbán war am 5. Juli nach Moskau gereist. "
+        "Drei Tage zuvor hatte er Selenskyj in Kiew besucht. "
+        "Anschließend flog er nach Paris zu Macron.\n"
+    )
+    paris = only([e for e in evs if e.state == "FR"], "visit")
+    assert "wolodymyr-selenskyj" not in roles(paris)

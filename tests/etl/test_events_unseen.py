@@ -885,3 +885,23 @@ def test_er_continues_the_subject_of_a_sentence_about_er_not_its_object() -> Non
     )
     paris = only([e for e in evs if e.state == "FR"], "visit")
     assert "wolodymyr-selenskyj" not in roles(paris)
+
+
+def test_resignation_death_appointment_dissolution_and_release() -> None:
+    resigned = only(events("Netanjahu war am 5. Juli zurückgetreten.\n"), "other")
+    assert roles(resigned) == {"benjamin-netanjahu": "participant"}
+    died = only(events("Lula starb am 5. Juli in Brasília.\n"), "other")
+    assert roles(died) == {"lula": "participant"}
+    appointed = only(
+        events("Am 5. Juli ernannte Macron den früheren Minister Olaf Scholz zum Premier.\n"),
+        "inauguration",
+    )
+    assert roles(appointed) == {"emmanuel-macron": "host", "olaf-scholz": "participant"}
+    release = only(events("Am 5. Juli ordnete Lula die Freilassung von Netanjahu an.\n"), "legal")
+    assert roles(release) == {"lula": "participant", "benjamin-netanjahu": "target"}
+    assert not events("Lula forderte die Freilassung von Netanjahu.\n")  # undated: a demand
+
+
+def test_dissolving_parliament_is_a_legal_act_of_who_dissolves() -> None:
+    ev = only(events("Am 5. Juli löste Macron das Parlament auf.\n"), "legal")
+    assert roles(ev) == {"emmanuel-macron": "participant"}

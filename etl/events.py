@@ -224,7 +224,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "treaty_act_nouns member_nouns same_time_cues force_nouns end_nouns date_words "
         "present_forms past_auxiliaries occurred_cues invitation_preps launch_verbs state_bodies "
         "host_participles attribute_date_preps attribute_date_fillers pluperfect_auxiliaries "
-        "zu_infinitive_prefixes era_adjectives announce_words"
+        "zu_infinitive_prefixes era_adjectives announce_words failed_cues"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -1195,6 +1195,13 @@ def _clause_candidates(
             and wordset & _PASSIVE_AUX
         ):
             cand.negated = True  # "Ein geplantes Treffen ... wurde abgesagt": it never happened
+        if (
+            main.entry.noun
+            and weight != "support"
+            and negation
+            and wordset & lex.cue("failed_cues")
+        ):
+            cand.negated = True  # "Ein Treffen mit Duda kam nicht zustande / stand nicht an"
         if (
             typ == "agreement"
             and len(ghits) == 1

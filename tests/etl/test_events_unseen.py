@@ -905,3 +905,12 @@ def test_resignation_death_appointment_dissolution_and_release() -> None:
 def test_dissolving_parliament_is_a_legal_act_of_who_dissolves() -> None:
     ev = only(events("Am 5. Juli löste Macron das Parlament auf.\n"), "legal")
     assert roles(ev) == {"emmanuel-macron": "participant"}
+
+
+def test_missing_and_not_coming_are_absences_from_the_gathering() -> None:
+    base = "Beim G20-Gipfel in Rom berieten Modi und Scholz am 6. Juli. "
+    assert roles(only(events(base + "Xi fehlte.\n"), "summit"))["xi-jinping"] == "absent"
+    assert roles(only(events(base + "Auch Lula kam nicht.\n"), "summit"))["lula"] == "absent"
+    assert "lula" not in roles(
+        only(events(base + "Ein Treffen mit Lula kam nicht zustande.\n"), "summit")
+    )

@@ -914,3 +914,10 @@ def test_missing_and_not_coming_are_absences_from_the_gathering() -> None:
     assert "lula" not in roles(
         only(events(base + "Ein Treffen mit Lula kam nicht zustande.\n"), "summit")
     )
+
+
+def test_an_intended_talk_in_the_infinitive_is_talks() -> None:
+    ev = only(
+        events("Am 6. Juli will Scholz in Rom mit Joe Biden sprechen.\n"), ("meeting", "visit")
+    )
+    assert {"olaf-scholz", "joe-biden"} <= set(roles(ev)) and ev.status == "planned"

@@ -55,6 +55,7 @@ ORGS = {
     "icc": ("IStGH", "court"),
     "bundestag": ("Bundestag", "government"),
     "reuters": ("Reuters", "media"),
+    "hamas": ("Hamas", "armed_group"),
 }
 STATE_NAMES = {
     "DE": "Deutschland",

@@ -921,3 +921,11 @@ def test_an_intended_talk_in_the_infinitive_is_talks() -> None:
         events("Am 6. Juli will Scholz in Rom mit Joe Biden sprechen.\n"), ("meeting", "visit")
     )
     assert {"olaf-scholz", "joe-biden"} <= set(roles(ev)) and ev.status == "planned"
+
+
+def test_a_claim_of_responsibility_names_the_perpetrator_of_the_attack_told() -> None:
+    evs = events(
+        "Bei einem Anschlag in Israel wurden am 6. Juli zwölf Menschen getötet. "
+        "Die Hamas reklamierte die Tat für sich.\n"
+    )
+    assert roles(only(evs, "attack"))["hamas"] == "perpetrator"

@@ -929,3 +929,12 @@ def test_a_claim_of_responsibility_names_the_perpetrator_of_the_attack_told() ->
         "Die Hamas reklamierte die Tat für sich.\n"
     )
     assert roles(only(evs, "attack"))["hamas"] == "perpetrator"
+
+
+def test_a_dated_war_of_aggression_is_an_attack() -> None:
+    ev = only(
+        events("Russland führt seit Februar 2022 einen Angriffskrieg gegen die Ukraine.\n"),
+        "attack",
+    )
+    assert roles(ev) == {"RU": "perpetrator", "UA": "target"}
+    assert ev.start == FuzzyDate(date(2022, 2, 1), "month")

@@ -938,3 +938,11 @@ def test_a_dated_war_of_aggression_is_an_attack() -> None:
     )
     assert roles(ev) == {"RU": "perpetrator", "UA": "target"}
     assert ev.start == FuzzyDate(date(2022, 2, 1), "month")
+
+
+def test_staying_in_and_coming_to_a_foreign_state_are_visits() -> None:
+    stay = only(events("Lula hielt sich am 6. Juli in Frankreich auf.\n"), "visit")
+    assert stay.state == "FR" and roles(stay)["lula"] == "participant"
+    came = only(events("Lula kam am 6. Juli nach Berlin.\n"), "visit")
+    assert came.state == "DE"
+    assert not events("Die Einigung kam nach langen Verhandlungen am 6. Juli zustande.\n")

@@ -946,3 +946,10 @@ def test_staying_in_and_coming_to_a_foreign_state_are_visits() -> None:
     came = only(events("Lula kam am 6. Juli nach Berlin.\n"), "visit")
     assert came.state == "DE"
     assert not events("Die Einigung kam nach langen Verhandlungen am 6. Juli zustande.\n")
+
+
+def test_the_body_in_a_commemorations_genitive_holds_it() -> None:
+    ev = only(
+        events("Die Gedenkstunde des Bundestags zum Kriegsende fand am 8. Mai statt.\n"), "other"
+    )
+    assert roles(ev) == {"bundestag": "host"}

@@ -1527,6 +1527,8 @@ class _Slot:
 
 
 _TOPIC_PREPS = frozenset({"über", "wegen"})
+# a relative pronoun after a preposition: ", zu dem Putin ...", ", an der Modi ..."
+_RELATIVE_OBJECTS = frozenset({"dem", "der", "den", "denen", "das", "die"})
 
 
 def _inside_topic(tokens: Sequence[Token], at: int, clause: Clause) -> bool:
@@ -1596,6 +1598,15 @@ def _slot_of(
             continue
         if t.capital and _is_date_noun(t.low, lex):
             break  # "traf am Donnerstag Macron": the preposition governs the date, not the name
+        if (
+            t.low in _PREPS
+            and m.kind == "person"
+            and j == mi - 2
+            and j > clause.lo
+            and tokens[j - 1].text == ","
+            and tokens[j + 1].low in _RELATIVE_OBJECTS
+        ):
+            return _Slot("subject")  # "der Gipfel, zu dem Putin Lula begrüßte": he is its subject
         if t.low in _PREPS:
             attached = j - 1 if j - 1 in hit_idx and tokens[j - 1].capital else None
             if _PREPS[t.low] == "in" and attached is None and _inside_topic(tokens, j, clause):
@@ -1861,6 +1872,8 @@ def _bind(
             and not any(t.punct or t.low in _ENUM_GLUE for t in tokens[last_host_end + 1 : mi])
         ):
             name = "mit"  # "Am Sonntag empfängt Starmer Selenskyj": subject, then the received
+        if name == "mit" and slot.name == "subject":
+            bound[mi] = _Slot("mit")  # "empfing Biden und Scholz": the list shares the object
         if cand.received and name == "subject" and _agent_of_passive(tokens, mi, clause):
             name = "host"
         if name == "host" or (

@@ -953,3 +953,18 @@ def test_the_body_in_a_commemorations_genitive_holds_it() -> None:
         events("Die Gedenkstunde des Bundestags zum Kriegsende fand am 8. Mai statt.\n"), "other"
     )
     assert roles(ev) == {"bundestag": "host"}
+
+
+def test_a_relative_clause_after_a_preposition_has_its_own_subject() -> None:
+    ev = only(
+        events(
+            "In Rom begann am 6. Juli der G20-Gipfel, zu dem Meloni Biden und Scholz empfing.\n"
+        ),
+        "summit",
+    )
+    assert roles(ev) == {
+        "giorgia-meloni": "host",
+        "joe-biden": "participant",
+        "olaf-scholz": "participant",
+        "IT": "host",
+    }

@@ -2280,6 +2280,8 @@ def _date(
             continue  # "ein 2001 gegründeter Club": the date of the attribute, not the clause
         if _date_of_noun_before(tokens, e, cand.hits[0].index, art.lex):
             continue  # "der Vertrag ersetzt Abkommen aus dem Jahr 1961": the older pact's date
+        if _deadline(tokens, e):
+            continue  # "bis 2028 ausgesetzt", "bis Ende Mai": a limit, not when it happens
         outside = not lo <= e.start < hi
         if not spec.durative and outside and _since_phrase(tokens, trigger_end, e.start):
             continue  # "sprachen miteinander – das erste Gespräch seit den Kämpfen 2020"
@@ -2335,6 +2337,20 @@ def _comma_segment(tokens: Sequence[Token], clause: Clause, at: int) -> tuple[in
     if lo >= hi:
         return tokens[clause.lo].start, tokens[clause.hi - 1].end
     return tokens[lo].start, tokens[hi - 1].end
+
+
+_DEADLINE_FILLERS = frozenset({"zum", "zur", "ende", "anfang", "mitte", "spätestens", "spätesten"})
+
+
+def _deadline(tokens: Sequence[Token], e: DateExpr) -> bool:
+    """A date after "bis" that is no range of its own ("bis 2028", "bis Ende Mai", "bis zum
+    5. Mai"): a time limit."""
+    if e.surface.lower().startswith("bis "):
+        return True
+    i = _token_index(tokens, e.start) - 1
+    while i >= 0 and tokens[i].low in _DEADLINE_FILLERS:
+        i -= 1
+    return i >= 0 and tokens[i].low == "bis"
 
 
 def _date_of_noun_before(tokens: Sequence[Token], e: DateExpr, trigger: int, lex: Lexicon) -> bool:

@@ -89,8 +89,8 @@ CHECKS: tuple[Check, ...] = (
     ),
     Check(
         "event_dates_plausible",
-        "Event dates lie between 1900 and two years after the latest article reporting them, "
-        "and no event ends before it starts.",
+        "Event dates lie between 1900 and two years after the latest article reporting them "
+        "(ten for planned events: 'the 2030 summit'), and no event ends before it starts.",
         """
         with reported as (
             select ee.event_id, max(a.published_date) as latest_article
@@ -104,7 +104,9 @@ CHECKS: tuple[Check, ...] = (
         where e.start_date < date '1900-01-01'
            or e.end_date < e.start_date
            or (r.latest_article is not null
-               and e.start_date > r.latest_article + interval 2 year)
+               and e.start_date > r.latest_article
+                   + case when e.status = 'planned' then interval 10 year
+                          else interval 2 year end)
         """,
     ),
 )

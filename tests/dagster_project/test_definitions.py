@@ -138,3 +138,21 @@ def test_checks_fail_on_an_event_without_participants(
     result = check(duckdb=DuckDBResource(database=str(work)))
     assert not result.passed
     assert result.metadata["violations"].value >= 1
+
+
+@pytest.mark.parametrize(("status", "passes"), [("planned", True), ("occurred", False)])
+def test_a_plan_may_lie_years_ahead_of_its_article_but_a_happening_may_not(
+    tmp_path: Path, samples: Path, status: str, passes: bool
+) -> None:
+    db = tmp_path / "wh.duckdb"
+    assert materialize(samples, db).success
+    work = working_path(db)
+    con = duckdb.connect(str(work))
+    con.execute(
+        "update event set status = ?, start_date = date '2030-06-01', start_precision = 'month',"
+        " end_date = null, end_precision = null where id = (select min(id) from event)",
+        [status],
+    )
+    con.close()
+    check = next(c for c in warehouse_checks if "event_dates_plausible" in str(c.check_keys))
+    assert check(duckdb=DuckDBResource(database=str(work))).passed is passes

@@ -968,3 +968,8 @@ def test_a_relative_clause_after_a_preposition_has_its_own_subject() -> None:
         "olaf-scholz": "participant",
         "IT": "host",
     }
+
+
+def test_a_date_after_bis_is_a_limit_not_when_it_happens() -> None:
+    evs = events("Die EU hat die Beitrittsverhandlungen mit der Ukraine bis 2028 ausgesetzt.\n")
+    assert not [e for e in evs if e.start is not None and e.start.value.year == 2028]

@@ -400,10 +400,36 @@ def resolve(
     discovered: dict[str, PersonRef] = {}
     role_only: list[tuple[Sentence, Unit, RoleHit]] = []
 
+    def add(
+        sent: Sentence, units: Sequence[Unit], j: int, n: int, state: str | None, title: str | None
+    ) -> None:
+        """A named person at units[j : j + n]: the knowledge base's, else one discovered."""
+        start, end = units[j].start, units[j + n - 1].end
+        name = body[start:end]
+        key = slug(name)
+        if key in kb.persons:
+            ref = kb_ref(kb, key, on)
+        else:
+            old = discovered.get(key)
+            ref = PersonRef(
+                key=key,
+                name=name,
+                state=(old.state if old and old.state else state),
+                title=(old.title if old and old.title else title),
+                aliases=tuple(a for a in [family_name(name, _family_first(kb, state))] if a),
+                discovered=True,
+            )
+            discovered[key] = ref
+        out.persons[key] = ref
+        out.mentions.append(Mention(sent.index, start, end, name, "person", key, "discovered"))
+
     for sent, units in zip(sentences, units_by_sentence, strict=True):
         for i, u in enumerate(units):
             r = role_of(u, kb) or _demonym_role(units, i)
             if r is None:
+                aged = _aged_name(units, i, kb)
+                if aged is not None:  # "der 26-jährige Nahid Islam": an age, then a name
+                    add(sent, units, *aged, state=None, title=None)
                 continue
             rn, base, state, org = r
             demonym = rn.role == "counterpart" and base == u.text and state is not None
@@ -441,29 +467,7 @@ def resolve(
             if n and (demonym or units[j].mentions) and _words(units, j, n) < 2:
                 n = 0  # "der Deutsche Bundestag"
             if n:
-                start, end = units[j].start, units[j + n - 1].end
-                name = body[start:end]
-                key = slug(name)
-                if key in kb.persons:
-                    ref = kb_ref(kb, key, on)
-                else:
-                    title = None if rn.role == "counterpart" else base
-                    old = discovered.get(key)
-                    ref = PersonRef(
-                        key=key,
-                        name=name,
-                        state=(old.state if old and old.state else state),
-                        title=(old.title if old and old.title else title),
-                        aliases=tuple(
-                            a for a in [family_name(name, _family_first(kb, state))] if a
-                        ),
-                        discovered=True,
-                    )
-                    discovered[key] = ref
-                out.persons[key] = ref
-                out.mentions.append(
-                    Mention(sent.index, start, end, name, "person", key, "discovered")
-                )
+                add(sent, units, j, n, state, None if rn.role == "counterpart" else base)
                 continue
             if rn.role in ("other", "counterpart") or (state is None and org is None):
                 continue
@@ -537,6 +541,21 @@ def _demonym_role(
     ):
         return None
     return RoleNoun(u.text, "counterpart"), u.text, m.key, None
+
+
+_AGE = re.compile(r"\d{1,3}-jährige[nr]?")
+
+
+def _aged_name(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> tuple[int, int] | None:
+    """An age adjective right before an unknown name ("der 26-jährige Nahid Islam"): (index,
+    length) of the name, when it is two or more words that no mention covers."""
+    if not _AGE.fullmatch(units[i].text) or i + 1 >= len(units):
+        return None
+    j = i + 1
+    n = name_span(units, j, kb)
+    if n == 0 or _words(units, j, n) < 2 or any(u.mentions for u in units[j : j + n]):
+        return None
+    return j, n
 
 
 def _apposed_name(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> tuple[int, int] | None:

@@ -104,3 +104,11 @@ def test_a_capital_named_by_its_states_adjective_is_a_place() -> None:
     places = [m for m in res.mentions if m.kind == "place"]
     assert [(m.key, m.surface, m.via) for m in places] == [("riad", "Hauptstadt", "capital")]
     assert {m.key for m in res.mentions if m.kind == "state"} == {"SA"}
+
+
+def test_an_unknown_name_after_an_age_is_a_person() -> None:
+    body = "Zum Kabinett gehört auch der 26-jährige Hannes Beispielmann. Der 84-Jährige sprach.\n"
+    res = extract_entities(body, JULY_2024, load_knowledge_base())
+    assert [(m.surface, m.via) for m in res.mentions if m.kind == "person"] == [
+        ("Hannes Beispielmann", "discovered")
+    ]

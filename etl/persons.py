@@ -293,6 +293,20 @@ def _after_genitive(
     m = units[j].of_kind("state")
     state = state or (m.key if m is not None else None)
     j += 1
+    if (
+        j < len(units)
+        and units[j].text[:1].isupper()
+        and units[j].text.isalpha()
+        and not units[j].mentions
+    ):
+        j += 1  # "des Pekinger Büros": a capitalised place adjective before the noun
+    if (
+        j + 1 < len(units)
+        and units[j].lower == "für"
+        and units[j + 1].text[:1].isupper()
+        and not units[j + 1].of_kind("person")
+    ):
+        j += 2  # "des Büros für Taiwan-Angelegenheiten": the office's remit
     if j + 1 < len(units) and units[j].lower in ("in", "aus") and units[j + 1].mentions:
         v = units[j + 1]
         m = v.of_kind("state")

@@ -112,3 +112,13 @@ def test_an_unknown_name_after_an_age_is_a_person() -> None:
     assert [(m.surface, m.via) for m in res.mentions if m.kind == "person"] == [
         ("Hannes Beispielmann", "discovered")
     ]
+
+
+def test_a_name_after_a_spokesman_of_an_office_for_something_is_a_person() -> None:
+    body = (
+        "Der Sprecher des Pekinger Büros für Taiwan-Angelegenheiten, Hannes Beispielmann, sprach.\n"
+    )
+    res = extract_entities(body, JULY_2024, load_knowledge_base())
+    assert ("Hannes Beispielmann", "discovered") in [
+        (m.surface, m.via) for m in res.mentions if m.kind == "person"
+    ]

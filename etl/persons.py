@@ -441,8 +441,8 @@ def resolve(
         for i, u in enumerate(units):
             r = role_of(u, kb) or _demonym_role(units, i)
             if r is None:
-                aged = _aged_name(units, i, kb)
-                if aged is not None:  # "der 26-jährige Nahid Islam": an age, then a name
+                aged = _aged_name(units, i, kb) or _party_name(units, i, kb)
+                if aged is not None:  # "der 26-jährige X", "X von der Kuomintang"
                     add(sent, units, *aged, state=None, title=None)
                 continue
             rn, base, state, org = r
@@ -570,6 +570,25 @@ def _aged_name(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> tuple[int, i
     if n == 0 or _words(units, j, n) < 2 or any(u.mentions for u in units[j : j + n]):
         return None
     return j, n
+
+
+def _party_name(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> tuple[int, int] | None:
+    """An unknown name followed by its party or organization ("Hou Yu-ih von der Kuomintang",
+    "X vom Bündnis Y"): (index, length) of the name."""
+    u = units[i]
+    if u.mentions or not u.text[:1].isupper() or (i and _is_name_token(units[i - 1], kb)):
+        return None
+    n = name_span(units, i, kb)
+    k = i + n
+    if n == 0 or _words(units, i, n) < 2 or any(v.mentions for v in units[i:k]):
+        return None
+    if k < len(units) and units[k].lower in ("von", "vom"):
+        k += 1
+        if k < len(units) and units[k].lower in ("der", "den", "dem"):
+            k += 1
+        if k < len(units) and units[k].of_kind("organization"):
+            return i, n
+    return None
 
 
 def _apposed_name(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> tuple[int, int] | None:

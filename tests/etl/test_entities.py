@@ -122,3 +122,11 @@ def test_a_name_after_a_spokesman_of_an_office_for_something_is_a_person() -> No
     assert ("Hannes Beispielmann", "discovered") in [
         (m.surface, m.via) for m in res.mentions if m.kind == "person"
     ]
+
+
+def test_an_unknown_name_followed_by_its_party_is_a_person() -> None:
+    body = "Hannes Beispielmann von der SPD kam auf 26 Prozent.\n"
+    res = extract_entities(body, JULY_2024, load_knowledge_base())
+    assert ("Hannes Beispielmann", "discovered") in [
+        (m.surface, m.via) for m in res.mentions if m.kind == "person"
+    ]

@@ -1287,14 +1287,18 @@ def _clause_candidates(
     return cands
 
 
+_INFLECTIONS = ("e", "en", "er", "es", "em")
+
+
+def _inflected(low: str) -> bool:
+    """A lower-case word with an adjective's ending: a word inside a noun phrase, not a verb."""
+    return low.endswith(_INFLECTIONS)
+
+
 def _after_end_noun(words: Sequence[str], at: int, end_nouns: frozenset[str]) -> bool:
     """ "ein Ende des (langen) Krieges": the noun is the genitive of an end, over adjectives."""
     j = at - 1
-    while (
-        j >= 1
-        and words[j].endswith(("e", "en", "er", "es", "em"))
-        and words[j] not in ("des", "eines")
-    ):
+    while j >= 1 and _inflected(words[j]) and words[j] not in ("des", "eines"):
         j -= 1
     return j >= 1 and j >= at - 3 and words[j] in ("des", "eines") and words[j - 1] in end_nouns
 
@@ -1313,7 +1317,7 @@ def _determiner_before(
             return True
         if t.capital or t.punct:
             return False
-        if not (t.low in _DEGREE_WORDS or t.low.endswith(("e", "en", "er", "es", "em"))):
+        if not (t.low in _DEGREE_WORDS or _inflected(t.low)):
             return False
     return False
 
@@ -1488,7 +1492,7 @@ def _counted(before: Sequence[str], lex: Lexicon) -> bool:
     for w in reversed(before[-3:]):
         if w.isdigit() or w in lex.cue("aggregate_cues"):
             return True
-        if not w.endswith(("e", "en", "er", "es", "em")) or w in _DETERMINERS:
+        if not _inflected(w) or w in _DETERMINERS:
             return False
     return False
 
@@ -1542,7 +1546,7 @@ def _inside_topic(tokens: Sequence[Token], at: int, clause: Clause) -> bool:
             return False
         if t.capital or t.low in _DETERMINERS:
             continue
-        if not t.low.endswith(("e", "en", "er", "es", "em")):
+        if not _inflected(t.low):
             return False
     return False
 
@@ -1633,7 +1637,7 @@ def _slot_of(
             steps += 1
             continue
         if not t.capital:
-            if not t.low.endswith(("en", "er", "es", "e", "em")):
+            if not _inflected(t.low):
                 break  # a verb or adverb: the mention is an argument of the clause
             crossed_lower = True
         elif (

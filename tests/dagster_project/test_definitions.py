@@ -121,21 +121,31 @@ def test_inbox_sensor_requests_a_run_for_new_files_once(tmp_path: Path, monkeypa
     assert isinstance(again, dg.SkipReason)
 
 
-@pytest.mark.parametrize("check_name", ["events_have_participants", "facts_have_evidence"])
-def test_checks_fail_on_an_event_without_participants(
-    tmp_path: Path, samples: Path, check_name: str
-) -> None:
+def check_after(
+    tmp_path: Path, samples: Path, check_name: str, sql: str, params: list[object] | None = None
+) -> dg.AssetCheckResult:
+    """Load the samples, change the working copy with ``sql``, then run one check on it."""
     db = tmp_path / "wh.duckdb"
     assert materialize(samples, db).success
     work = working_path(db)
     con = duckdb.connect(str(work))
-    con.execute(
-        "insert into event (type, title, status, run_id) values ('meeting', 'leer', 'occurred',"
-        " (select max(id) from extraction_run))"
-    )
+    con.execute(sql, params or [])
     con.close()
     check = next(c for c in warehouse_checks if check_name in str(c.check_keys))
-    result = check(duckdb=DuckDBResource(database=str(work)))
+    return check(duckdb=DuckDBResource(database=str(work)))
+
+
+@pytest.mark.parametrize("check_name", ["events_have_participants", "facts_have_evidence"])
+def test_checks_fail_on_an_event_without_participants(
+    tmp_path: Path, samples: Path, check_name: str
+) -> None:
+    result = check_after(
+        tmp_path,
+        samples,
+        check_name,
+        "insert into event (type, title, status, run_id) values ('meeting', 'leer', 'occurred',"
+        " (select max(id) from extraction_run))",
+    )
     assert not result.passed
     assert result.metadata["violations"].value >= 1
 
@@ -144,15 +154,12 @@ def test_checks_fail_on_an_event_without_participants(
 def test_a_plan_may_lie_years_ahead_of_its_article_but_a_happening_may_not(
     tmp_path: Path, samples: Path, status: str, passes: bool
 ) -> None:
-    db = tmp_path / "wh.duckdb"
-    assert materialize(samples, db).success
-    work = working_path(db)
-    con = duckdb.connect(str(work))
-    con.execute(
+    result = check_after(
+        tmp_path,
+        samples,
+        "event_dates_plausible",
         "update event set status = ?, start_date = date '2030-06-01', start_precision = 'month',"
         " end_date = null, end_precision = null where id = (select min(id) from event)",
         [status],
     )
-    con.close()
-    check = next(c for c in warehouse_checks if "event_dates_plausible" in str(c.check_keys))
-    assert check(duckdb=DuckDBResource(database=str(work))).passed is passes
+    assert result.passed is passes

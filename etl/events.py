@@ -224,7 +224,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "treaty_act_nouns member_nouns same_time_cues force_nouns end_nouns date_words "
         "present_forms past_auxiliaries occurred_cues invitation_preps launch_verbs state_bodies "
         "host_participles attribute_date_preps attribute_date_fillers pluperfect_auxiliaries "
-        "zu_infinitive_prefixes era_adjectives announce_words failed_cues"
+        "zu_infinitive_prefixes era_adjectives announce_words failed_cues gathering_genitives "
+        "verbal_objects"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -546,6 +547,7 @@ class Cand:
     aggregate: bool = False
     negated: bool = False
     carries_roles: bool = False  # a support word that names who takes part ("Unter den Gästen")
+    attended: bool = False  # its clause says who attends ("nahmen teil", "Unter den Gästen")
     fallback: tuple[str, int] | None = None  # how to find an unnamed subject, and where
     object_at: int | None = None  # an object pronoun ("lud ihn ein"): someone named before
     received: bool = False  # a host verb in the passive ("wurde von X empfangen"): guest subject
@@ -710,8 +712,13 @@ def extract_events(
 ) -> list[EventFact]:
     """The events an article reports, one per happening, each with its participants and evidence."""
     lex = lexicon or load_lexicon()
+    anchor: FuzzyDate | None = None
     if published is None:
-        published = _stand_date(body) or _lead_date(body)
+        published = _stand_date(body)
+        if published is None:
+            # the lead's date is a day the article reports, not the day it was written: its
+            # weekdays are the nearest ones ("am Mittwoch" after "am Dienstag, dem 11. März")
+            published = anchor = _lead_date(body)
     sentences = list(entities.sentences)
     if not sentences or not body:
         return []
@@ -735,7 +742,7 @@ def extract_events(
         kb=kb,
         lex=lex,
         published=published,
-        anchor=text_anchor(body, published),
+        anchor=anchor or text_anchor(body, published),
         dates=dates,
         date_starts=[d.start for d in dates],
         names=_name_index(kb),
@@ -743,12 +750,39 @@ def extract_events(
     )
     cands: list[Cand] = []
     for si in candidate_sentences:
-        cands.extend(_sentence_candidates(sentences[si], art))
+        cands.extend(_with_listed_roles(_sentence_candidates(sentences[si], art), si, art))
     events = _resolve_article(cands, art)
     return [_fix_hosts(ev, art) for ev in _merge_within(events)]
 
 
 _BULLET = re.compile(r"(?:^|\n)[ \t]*[•·*–-][ \t]*$")
+
+
+def _bullets_after(si: int, body: str, sentences: Sequence[Sentence]) -> list[int]:
+    """The bullet items right after sentence ``si`` when it ends in a colon."""
+    if not sentences[si].text.rstrip().endswith(":"):
+        return []
+    out: list[int] = []
+    for j in range(si + 1, len(sentences)):
+        if not _BULLET.search(body[max(0, sentences[j].start - 12) : sentences[j].start]):
+            break
+        out.append(j)
+    return out
+
+
+def _with_listed_roles(cands: list[Cand], si: int, art: _Article) -> list[Cand]:
+    """A sentence that names who takes part and ends in a colon ("An dem Gipfel nahmen teil:",
+    "Unter den Gästen waren:") hands its role to the persons of the bullet list below it; an item
+    without a person stands for its state ("die Delegation Brasiliens")."""
+    carriers = [c for c in cands if c.attended]
+    items = _bullets_after(si, art.body, art.sentences) if carriers else []
+    for j in items:
+        ms = art.mentions.get(j, [])
+        persons = [m for m in ms if m.kind == "person"]
+        for m in persons or [m for m in ms if m.kind == "state"]:
+            for c in carriers:
+                c.add(m.kind, m.key, "absent" if c.negated else "participant")
+    return cands
 
 
 def _announced_items(body: str, sentences: Sequence[Sentence], lex: Lexicon) -> frozenset[int]:
@@ -761,10 +795,7 @@ def _announced_items(body: str, sentences: Sequence[Sentence], lex: Lexicon) -> 
             continue
         if not {w.lower() for w in re.findall(r"\w+", s.text)} & cues:
             continue
-        for j in range(i + 1, len(sentences)):
-            if not _BULLET.search(body[max(0, sentences[j].start - 12) : sentences[j].start]):
-                break
-            out.add(j)
+        out.update(_bullets_after(i, body, sentences))
     return frozenset(out)
 
 
@@ -1159,6 +1190,10 @@ def _clause_candidates(
         weights = {h.entry.weight for h in ghits}
         weight = "strong" if "strong" in weights else ("weak" if "weak" in weights else "support")
         main = ghits[0]
+        if typ == "attack" and _verbal_attack(tokens, clause, ghits, lex):
+            continue  # "griff die Friedensinitiative Chinas an": words, not arms
+        if typ == "meeting" and _of_a_body(tokens, main.index, clause, mentions, lex):
+            typ, spec = "summit", lex.types["summit"]  # "ein Treffen der Kontaktgruppe"
         first = tokens[main.index]
         rel = main.index - clause.lo
         before = words[max(0, rel - 4) : rel]
@@ -1169,9 +1204,13 @@ def _clause_candidates(
             hits=ghits,
             weight=weight,
             frame=main.entry.frame,
-            status="planned" if planned else "occurred",
+            status="planned"
+            if planned and not _done_before_plan(tokens, clause, ghits, lex)
+            else "occurred",
             margin=margin and typ == "meeting",
         )
+        if _awaited(tokens, main.index, clause) and not wordset & lex.cue("pluperfect_auxiliaries"):
+            cand.status = "planned"  # "hofft auf eine Einigung bis zum Nato-Gipfel im Juli"
         defs = lex.cue("definite_articles")
         cand.definite = (
             main.entry.noun
@@ -1182,6 +1221,7 @@ def _clause_candidates(
             and not set(before[-2:]) & lex.cue("new_event_cues")  # "der nächste Gipfel"
         )
         cand.carries_roles = weight == "support" and all(h.entry.roles for h in ghits)
+        cand.attended = cand.carries_roles or attend
         if main.entry.noun and set(before[-2:]) & {"kein", "keine", "keinen", "keinem"}:
             cand.negated = True
         if typ == "agreement" and negation and any(not h.entry.noun for h in ghits):
@@ -1366,6 +1406,80 @@ def _planned_words(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> lis
         if tokens[i].low in cues
         and not (tokens[i].low == "einladung" and i > clause.lo and tokens[i - 1].low in preps)
     ]
+
+
+_OBJECT_ARTICLES = frozenset("die das den seine seinen ihre ihren deren dessen".split())
+
+
+def _verbal_attack(
+    tokens: Sequence[Token], clause: Clause, hits: Sequence[Hit], lex: Lexicon
+) -> bool:
+    """An attack verb whose object is a plan, a policy or a speech ("griff ... die
+    Friedensinitiative Chinas an", "attackierte die Politik der Regierung") attacks in words."""
+    if any(h.entry.noun for h in hits):
+        return False
+    verbal = lex.cue("verbal_objects")
+    first = min(h.index for h in hits)
+    for j in range(first + 1, clause.hi - 1):
+        if tokens[j].low in _OBJECT_ARTICLES:
+            k = j + 1
+            while k < clause.hi - 1 and not tokens[k].capital and _inflected(tokens[k].low):
+                k += 1
+            head = tokens[k]
+            if head.capital:
+                return head.low.endswith(tuple(verbal))
+    return False
+
+
+def _awaited(tokens: Sequence[Token], i: int, clause: Clause) -> bool:
+    """A gathering named as a deadline ("bis zum Gipfel", "bis zur Konferenz im Juli") is still
+    to come."""
+    j = i - 1
+    while j > clause.lo and not tokens[j].capital and _inflected(tokens[j].low):
+        j -= 1  # "bis zum nächsten Gipfel"
+    return (
+        tokens[i].capital
+        and j - 1 >= clause.lo
+        and tokens[j].low in ("zum", "zur")
+        and tokens[j - 1].low == "bis"
+    )
+
+
+def _of_a_body(
+    tokens: Sequence[Token], i: int, clause: Clause, mentions: Sequence[Mention], lex: Lexicon
+) -> bool:
+    """A meeting noun whose genitive is a body or a group of many ("Treffen der
+    Ukraine-Kontaktgruppe", "Treffen der Nato-Außenminister", "Treffen der G7"): a gathering,
+    not the talks of two."""
+    if not tokens[i].capital or i + 2 >= clause.hi or tokens[i + 1].low not in ("der", "des"):
+        return False
+    j = i + 2
+    while j < clause.hi - 1 and not tokens[j].capital and _inflected(tokens[j].low):
+        j += 1  # "der beiden", "der westlichen Verbündeten"
+    head = tokens[j]
+    if any(m.kind == "organization" and m.start == head.start for m in mentions):
+        return True
+    low = head.low.rsplit("-", 1)[-1]
+    bodies = lex.cue("gathering_genitives")
+    return low in bodies or low.endswith(("gruppe", "gruppen"))
+
+
+def _done_before_plan(
+    tokens: Sequence[Token], clause: Clause, hits: Sequence[Hit], lex: Lexicon
+) -> bool:
+    """The hits lie in a past-tense conjunct and every plan word in a later one: "hatte die
+    Stichwahl gewonnen und soll sein Amt im März antreten" plans the office, not the vote."""
+    cues = lex.cue("planned_cues")
+    joins = [i for i in range(clause.lo, clause.hi) if tokens[i].low in ("und", "aber", "doch")]
+    last_hit = max(h.index for h in hits)
+    for u in joins:
+        if u <= last_hit:
+            continue
+        head = {t.low for t in tokens[clause.lo : u]}
+        if head & cues or not head & lex.cue("past_auxiliaries"):
+            return False
+        return any(tokens[i].low in cues for i in range(u, clause.hi))
+    return False
 
 
 def _zu_infinitive(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> bool:
@@ -2273,7 +2387,8 @@ def _date(
         exprs = after[:1] or exprs[-1:]
     tense: Tense = "future" if cand.status == "planned" else "past"
     clause_low = {t.low for t in tokens[clause.lo : clause.hi]}
-    present = bool(clause_low & art.lex.cue("present_forms")) and not (
+    verbs = {t.low for t in tokens[clause.lo : clause.hi] if not t.capital}  # not "das Treffen"
+    present = bool(verbs & art.lex.cue("present_forms")) and not (
         clause_low & art.lex.cue("past_auxiliaries")
     )  # "Am Sonntag empfängt Starmer ...": a weekday with a present verb is the coming one
     trigger_end = tokens[cand.hits[0].index].end

@@ -973,3 +973,71 @@ def test_a_relative_clause_after_a_preposition_has_its_own_subject() -> None:
 def test_a_date_after_bis_is_a_limit_not_when_it_happens() -> None:
     evs = events("Die EU hat die Beitrittsverhandlungen mit der Ukraine bis 2028 ausgesetzt.\n")
     assert not [e for e in evs if e.start is not None and e.start.value.year == 2028]
+
+
+def test_an_undated_articles_weekdays_are_the_nearest_to_the_day_its_lead_reports() -> None:
+    evs = events(
+        "Der Präsident Emmanuel Macron ist am Dienstag, dem 11. März 2025, in Paris mit Olaf "
+        "Scholz zusammengekommen. Am Mittwoch reiste Scholz nach Rom weiter.\n",
+        None,
+    )
+    trip = only(evs, "visit")
+    assert trip.start == FuzzyDate(date(2025, 3, 12), "day")  # the day after, not a week before
+
+
+def test_the_persons_of_a_bullet_list_after_a_colon_attend() -> None:
+    evs = events(
+        "Der G20-Gipfel begann am Montag in Rom. Gastgeberin war Giorgia Meloni.\n\n"
+        "An dem Gipfel nahmen außerdem teil:\n"
+        "  • Brasiliens Präsident Luiz Inácio Lula da Silva,\n"
+        "  • Südafrikas Präsident Cyril Ramaphosa.\n"
+        "Scholz blieb in Berlin.\n"
+    )
+    r = roles(only(evs, "summit"))
+    assert r["lula"] == "participant" and r["cyril-ramaphosa"] == "participant"
+    assert "olaf-scholz" not in r  # after the list: not one of its items
+
+
+def test_a_past_conjunct_is_not_planned_by_the_modal_of_the_next() -> None:
+    evs = events(
+        "Olaf Scholz hatte die Wahl am 24. Juni gewonnen und soll sein Amt am 1. August antreten.\n"
+    )
+    vote = only(evs, "other")
+    assert vote.status == "occurred" and vote.start == FuzzyDate(date(2023, 6, 24), "day")
+    office = only(evs, "inauguration")
+    assert office.status == "planned" and office.start == FuzzyDate(date(2023, 8, 1), "day")
+
+
+def test_a_meeting_of_a_group_or_of_ministers_is_a_gathering() -> None:
+    evs = events(
+        "Biden will am 12. Oktober in Berlin ein Treffen der Ukraine-Kontaktgruppe leiten.\n"
+    )
+    ev = only(evs, "summit")
+    assert ev.status == "planned" and roles(ev)["joe-biden"] == "host"
+    evs = events("Das Treffen der beiden Politiker Scholz und Macron fand am Montag statt.\n")
+    assert only(evs, "meeting").status == "occurred"  # "Treffen" is no present-tense verb
+
+
+def test_a_gathering_named_as_a_deadline_is_still_to_come() -> None:
+    evs = events("Scholz hofft auf eine Einigung bis zum NATO-Gipfel am 11. August in Vilnius.\n")
+    ev = only(evs, "summit")
+    assert ev.status == "planned"
+    assert ev.start == FuzzyDate(date(2023, 8, 11), "day")  # this summer, not last year's
+
+
+def test_attacking_a_plan_in_a_speech_is_no_attack() -> None:
+    evs = events(
+        "In seiner Rede griff Selenskyj am Mittwoch die Friedensinitiative Chinas und "
+        "Brasiliens an.\n"
+    )
+    assert not [e for e in evs if e.type == "attack"]
+    evs = events("Am Mittwoch griff Russland die Hauptstadt der Ukraine an.\n")
+    assert only(evs, "attack")
+
+
+def test_claiming_a_success_names_no_perpetrator() -> None:
+    evs = events(
+        "Am Montag griff Russland die Ukraine an. "
+        "Biden reklamierte den Durchbruch bei den Verhandlungen für sich.\n"
+    )
+    assert "joe-biden" not in roles(only(evs, "attack"))

@@ -179,9 +179,9 @@ _REMOTE_PREFIXES = ("telefon", "videoschalt", "videokonferenz")
 
 
 def _remote(ev: EventFact) -> bool:
-    """Reported only as a phone or video call ("telefonierte", "Telefonat")."""
+    """Reported as a phone or video call ("telefonierte ... und sprach über", "Telefonat")."""
     words = [e.surface.lower() for e in ev.evidence]
-    return bool(words) and all(w.startswith(_REMOTE_PREFIXES) for w in words)
+    return bool(words) and any(w.startswith(_REMOTE_PREFIXES) for w in words)
 
 
 def _person_states(ev: EventFact) -> set[tuple[str, str]]:

@@ -555,6 +555,7 @@ class Cand:
     fallback_hosts: bool = False  # the unnamed subject of a host verb hosts ("das ... ausrichtet")
     summit: Cand | None = None  # the gathering named in the same clause ("auf dem Gipfel")
     decided: bool = False  # the object of a decision ("Aufnahme war ... beschlossen worden")
+    after_event: tuple[str, int] | None = None  # "zwei Tage nach der Wahl": (type, days)
     merged_into: Cand | None = None
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -1675,6 +1676,20 @@ def _is_date_noun(low: str, lex: Lexicon) -> bool:
     )
 
 
+def _time_reference(tokens: Sequence[Token], i: int, clause: Clause) -> bool:
+    """The noun at ``i`` only marks a time ("am Tag nach der Stichwahl", "zwei Tage vor dem
+    Gipfel"): a phrase after it is not its own."""
+    j = i - 1
+    while j > clause.lo and (tokens[j].low in _DETERMINERS or _inflected(tokens[j].low)):
+        j -= 1
+    return (
+        tokens[j].low in ("nach", "vor")
+        and j < i - 1
+        and j > clause.lo
+        and tokens[j - 1].low in _SPAN_DAYS  # never "nach seinen Gesprächen mit Putin"
+    )
+
+
 def _slot_of(
     m: Mention,
     mi: int,
@@ -1727,6 +1742,12 @@ def _slot_of(
             return _Slot("subject")  # "der Gipfel, zu dem Putin Lula begrüßte": he is its subject
         if t.low in _PREPS:
             attached = j - 1 if j - 1 in hit_idx and tokens[j - 1].capital else None
+            if (
+                attached is not None
+                and t.low == "mit"
+                and _time_reference(tokens, attached, clause)
+            ):
+                attached = None  # "am Tag nach der Stichwahl mit Erdoğan": the call's partner
             if _PREPS[t.low] == "in" and attached is None and _inside_topic(tokens, j, clause):
                 return _Slot("über")  # "über den Einsatz von Soldaten im Gebiet Kursk": a topic
             return _Slot(_PREPS[t.low], attached)
@@ -2341,6 +2362,9 @@ def _date(
         if before and lo - before[-1].end <= 3 and before[-1].since:
             exprs = [dataclasses.replace(before[-1], since=False)]
             cand.background = True  # history the article recalls, not what it reports
+    if not exprs:
+        own = {h.index for h in cand.hits}
+        cand.after_event = _event_offset(tokens, clause, own, art.lex)
     if not exprs and cand.status == "occurred":
         sentence_exprs = art.dates_in(tokens[0].start, tokens[-1].end)
         if len(sentence_exprs) == 1:
@@ -2788,15 +2812,68 @@ def _absorb(target: Cand, c: Cand) -> None:
     c.merged_into = target
 
 
+def _date_from_event(c: Cand, before: Sequence[Cand]) -> None:
+    """Date "zwei Tage nach der Wahl" from the last event of that kind told with its day."""
+    assert c.after_event is not None
+    typ, days = c.after_event
+    told = next(
+        (d for d in reversed(before) if d.type == typ and d.start is not None
+         and d.start.precision == "day" and not d.negated),
+        None,
+    )  # fmt: skip
+    if told is not None and told.start is not None:
+        c.start = FuzzyDate(told.start.value + datetime.timedelta(days=days), "day")
+
+
+_SPAN_DAYS = {"tag": 1, "tage": 1, "tagen": 1, "woche": 7, "wochen": 7}
+
+
+def _event_offset(
+    tokens: Sequence[Token], clause: Clause, own: set[int], lex: Lexicon
+) -> tuple[str, int] | None:
+    """("election", 2) for "zwei Tage nach der Wahl", ("summit", -1) for "am Tag vor dem
+    Gipfel": a day counted from another event the text names."""
+    for i in range(clause.lo + 1, clause.hi - 1):
+        word = tokens[i].low
+        if word not in ("nach", "vor") or tokens[i - 1].low not in _SPAN_DAYS:
+            continue
+        unit = _SPAN_DAYS[tokens[i - 1].low]
+        count = 1
+        if i >= 2 and tokens[i - 2].low not in ("am", "eine", "einen", "einer"):
+            n = _count_of(tokens[i - 2].low)
+            if n is None:
+                continue
+            count = n
+        k = i + 1
+        while k < clause.hi - 1 and (tokens[k].low in _DETERMINERS or _inflected(tokens[k].low)):
+            k += 1
+        entries = [e for e, _cut in _match_token(tokens[k], lex, False) if e.noun]
+        if entries and k not in own:  # the noun counted from is not the event dated
+            sign = 1 if word == "nach" else -1
+            return entries[0].type, sign * count * unit
+    return None
+
+
+def _count_of(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _COUNT_WORDS.get(word)
+
+
+_COUNT_WORDS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "zehn": 10}
+
+
 def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
     lex = art.lex
     anaphors = lex.cue("organization_anaphors")
     done: list[Cand] = []
     supports: list[Cand] = []
-    for c in cands:
+    for ci, c in enumerate(cands):
         spec = lex.types[c.type]
         if c.negated or c.aggregate:
             continue
+        if c.start is None and c.after_event is not None:
+            _date_from_event(c, cands[:ci])
         _resolve_fallback(c, art)
         if c.organization is None and (spec.needs_organization or c.type == "summit"):
             clause_words = set(art.body[c.evidence[0].start - 60 : c.evidence[-1].end + 60]

@@ -334,6 +334,11 @@ def test_a_phone_call_is_not_the_visit_in_a_place() -> None:
     assert not same_event(visit, call)
     talks = dataclasses.replace(call, evidence=[Evidence(1, 0, 7, "Treffen")])
     assert same_event(visit, talks)
+    # "telefonierte mit B und sprach über ...": the second verb is the same call
+    spoke = dataclasses.replace(
+        call, evidence=[Evidence(1, 0, 12, "telefonierte"), Evidence(1, 20, 26, "sprach")]
+    )
+    assert not same_event(visit, spoke)
 
 
 def test_an_undated_report_matches_only_events_within_a_year_of_its_publication() -> None:

@@ -1041,3 +1041,16 @@ def test_claiming_a_success_names_no_perpetrator() -> None:
         "Biden reklamierte den Durchbruch bei den Verhandlungen für sich.\n"
     )
     assert "joe-biden" not in roles(only(evs, "attack"))
+
+
+def test_a_day_counted_from_an_event_told_with_its_day() -> None:
+    evs = events(
+        "Die Stichwahl fand am 28. Mai statt, Olaf Scholz gewann sie. "
+        "Biden telefonierte am Tag nach der Stichwahl mit Olaf Scholz. "
+        "Macron reiste zwei Tage nach der Wahl nach Berlin.\n"
+    )
+    call = only(evs, "meeting")
+    assert call.start == FuzzyDate(date(2023, 5, 29), "day")
+    assert set(roles(call)) == {"joe-biden", "olaf-scholz"}  # "mit" belongs to the call
+    assert only(evs, "visit").start == FuzzyDate(date(2023, 5, 30), "day")
+    assert only(evs, "other").start == FuzzyDate(date(2023, 5, 28), "day")

@@ -3244,8 +3244,12 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
                 if c.roles[k] != "absent":
                     c.roles[k] = "host"
             c.add("state", c.state, "host")
-            if c.status != "planned":  # a planned trip names no host until the text does
-                for key in _leaders(art, c.state, c.start):
+            leaders = _leaders(art, c.state, c.start)
+            met = any(("person", key) in c.roles for key in leaders)
+            if c.status != "planned" and not met:
+                # a planned trip names no host until the text does; a trip that names the
+                # leader it met ("gratulierte Regierungschef X") has its host, not every one
+                for key in leaders:
                     if not _denied(art, key):
                         c.add("person", key, "host")
     if typ == "summit" and c.hosts_explicit:

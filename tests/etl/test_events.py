@@ -34,6 +34,9 @@ PERSONS = {
     "ismail-hanija": ("Ismail Hanija", "PS", "Hamas-Chef", "leader"),
     "viktor-orban": ("Viktor Orbán", "HU", "Ministerpräsident", "head_of_government"),
     "wolodymyr-selenskyj": ("Wolodymyr Selenskyj", "UA", "Präsident", "head_of_state"),
+    "frank-walter-steinmeier": (
+        "Frank-Walter Steinmeier", "DE", "Bundespräsident", "head_of_state"
+    ),
 }
 PLACES = {
     "vilnius": ("Vilnius", "LT"),

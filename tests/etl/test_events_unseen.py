@@ -1054,3 +1054,18 @@ def test_a_day_counted_from_an_event_told_with_its_day() -> None:
     assert set(roles(call)) == {"joe-biden", "olaf-scholz"}  # "mit" belongs to the call
     assert only(evs, "visit").start == FuzzyDate(date(2023, 5, 30), "day")
     assert only(evs, "other").start == FuzzyDate(date(2023, 5, 28), "day")
+
+
+def test_a_trip_that_names_the_leader_it_met_adds_no_other_office_holder() -> None:
+    body = (
+        "Bundespräsident Frank-Walter Steinmeier sprach am Montag im Bundestag. "
+        "In Rom hatte Ministerpräsidentin Giorgia Meloni am Montag Kardinäle empfangen. "
+        "Am Dienstag reiste Orbán nach Berlin und gratulierte Bundeskanzler Olaf Scholz. "
+        "Am Mittwoch reiste Orbán nach Italien.\n"
+    )
+    evs = [e for e in events(body) if e.type == "visit"]
+    berlin = next(e for e in evs if e.state == "DE")
+    assert roles(berlin)["olaf-scholz"] == "host"
+    assert "frank-walter-steinmeier" not in roles(berlin)
+    rome = next(e for e in evs if e.state == "IT")
+    assert roles(rome)["giorgia-meloni"] == "host"  # named nowhere near: the office holder

@@ -1410,6 +1410,7 @@ def _planned_words(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> lis
 
 
 _OBJECT_ARTICLES = frozenset("die das den seine seinen ihre ihren deren dessen".split())
+_HAVE = frozenset("hat hatte haben hatten".split())
 
 
 def _verbal_attack(
@@ -1807,6 +1808,8 @@ def _bind(
     host_cues = lex.cue("host_cues")
     words = {t.low for t in tokens[clause.lo : clause.hi]}
     host_subject = main.entry.frame == "host_verb" or bool(words & lex.cue("host_verbs"))
+    if words & lex.cue("host_participles") and words & _HAVE:
+        host_subject = True  # "Biden hat die Regierungschefs zum Gipfel empfangen"
     if _received(tokens, main, words, lex):
         # "Modi war von Putin empfangen worden": the subject is the guest, "von X" the host
         host_subject = False
@@ -2428,7 +2431,7 @@ def _date(
         outside = not lo <= e.start < hi
         if not spec.durative and outside and _since_phrase(tokens, trigger_end, e.start):
             continue  # "sprachen miteinander – das erste Gespräch seit den Kämpfen 2020"
-        if present and e.kind in ("weekday", "month") and tense == "past":
+        if present and e.kind in ("weekday", "month", "year") and tense == "past":
             # "Macron reist im Juni nach China" in a May article: this June, still to come
             span = resolve_span(e, art.published, "future")
             pub = art.published
@@ -2710,6 +2713,8 @@ def _compatible(c: Cand, d: Cand) -> bool:
         return False  # "sagte Scholz nach dem Treffen": a past gathering, not the planned one
     if c.start and d.start and not dedup.dates_overlap(c.start, c.end, d.start, d.end, 3):
         return False
+    if c.definite and c.start and c.status == "planned" and d.status == "occurred":
+        return False  # "nun richtet Neu-Delhi den Gipfel 2025 aus": the next one, not this one
     if c.organization and d.organization and c.organization != d.organization:
         return False
     if c.type == "summit" and c.organization and d.organization is None and c.state != d.state:

@@ -1069,3 +1069,16 @@ def test_a_trip_that_names_the_leader_it_met_adds_no_other_office_holder() -> No
     assert "frank-walter-steinmeier" not in roles(berlin)
     rome = next(e for e in evs if e.state == "IT")
     assert roles(rome)["giorgia-meloni"] == "host"  # named nowhere near: the office holder
+
+
+def test_who_has_received_guests_at_a_summit_hosts_it_and_its_next_one_is_another() -> None:
+    evs = events(
+        "Biden hat Macron und Meloni am Samstag zu einem Gipfel in seiner Heimatstadt "
+        "empfangen. Nun richtet Italien den Gipfel 2024 aus.\n"
+    )
+    summits = sorted((e for e in evs if e.type == "summit"), key=lambda e: e.status)
+    assert [e.status for e in summits] == ["occurred", "planned"]
+    now, then = summits
+    assert roles(now)["joe-biden"] == "host"
+    assert roles(now)["giorgia-meloni"] == "participant"
+    assert then.start == FuzzyDate(date(2024, 1, 1), "year") and roles(then) == {"IT": "host"}

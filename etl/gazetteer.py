@@ -250,13 +250,23 @@ def _right_ok(text: str, start: int, end: int, flags: int) -> tuple[bool, bool]:
     if glue.is_camel_boundary(text, end):
         return True, False
     tail = glue.word_tail(text, end)
-    if text[start].isupper() and glue.is_glued_tail(tail):
+    if text[start].isupper() and glue.is_glued_tail(tail) and _may_glue(text[start:end]):
         return True, False
     if flags & F_FULL_NAME and glue.is_glued_name_tail(tail):
         return True, False
     if flags & F_COMPOUND and len(tail) >= COMPOUND_MIN_TAIL and tail.islower():
         return True, True
     return False, False
+
+
+GLUE_MIN_SURFACE = 4
+
+
+def _may_glue(surface: str) -> bool:
+    """Whether a function word glued to ``surface`` may be a lost space: not after a short
+    name, whose glued form is mostly a word of its own ("Roman" is no "Rom an"); an
+    abbreviation ("EUund") may."""
+    return len(surface) >= GLUE_MIN_SURFACE or surface.isupper()
 
 
 def _candidates(text: str, kb: KnowledgeBase) -> Iterator[GazMatch]:

@@ -31,10 +31,31 @@ STOP_CAPS: frozenset[str] = frozenset(
     Samstag Sonntag Januar Februar März April Mai Juni Juli August September Oktober
     November Dezember Herr Frau Gespräche Gespräch Treffen Besuch Gipfel Regierung""".split()
 )
-# Lower-case particles inside names ("Ursula von der Leyen", "Mohammed bin Salman").
+# Lower-case particles inside names ("Ursula von der Leyen", "Mohammed bin Salman",
+# "Ronald dela Rosa").
 NAME_PARTICLES: frozenset[str] = frozenset(
-    "von van der den de da dos del di du le la bin ibn al el zu".split()
+    "von van der den de da dos del della dela di du le la bin ibn ben al el zu".split()
 )
+# Particles glued to the next name part by a hyphen ("Jahia al-Sinwar", "Abdel Fattah el-Sisi").
+HYPHEN_PARTICLES = ("al-", "el-", "as-", "ad-", "an-", "ar-", "asch-", "at-", "az-", "bin-", "ibn-")
+# Two particles in a row that stay part of a foreign name ("Maria de la Cruz", "Jan van der
+# Berg"); not the German "von der", which is far more often "X von der Polizei".
+PARTICLE_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    {("de", "la"), ("de", "los"), ("de", "las"), ("van", "der"), ("van", "den"), ("van", "de")}
+)
+# Relational person nouns that also end surnames ("Mendelssohn"): a closed compound with one
+# of them as its head is still a possible name part.
+KIN_HEADS: frozenset[str] = frozenset(
+    "Sohn Tochter Bruder Schwester Vater Mutter Witwe Ehefrau Ehemann".split()
+)
+# Plural kin nouns before given names that share one family name ("die Brüder A und B C").
+KIN_PLURALS: frozenset[str] = frozenset(
+    "Brüder Schwestern Geschwister Zwillinge Zwillingsbrüder Zwillingsschwestern Eheleute "
+    "Ehepaar Ehepaars Söhne Töchter Cousins".split()
+)
+# Generational suffixes and regnal numbers after a name ("Marcos Jr.", "Felipe VI."): never a
+# family name.
+_NAME_SUFFIX = re.compile(r"(?:[IVXLC]+\.?|Jr\.?|Sr\.?|jr\.?|sen\.|jun\.)")
 NOUN_SUFFIXES = (
     "ung",
     "heit",
@@ -182,11 +203,36 @@ def _compound_role(
 # ---------------------------------------------------------------------------- names
 
 
+def _is_role_compound(t: str, kb: KnowledgeBase) -> bool:
+    """A word that is a role noun by its head ("Kabinettssekretär", "Polizeichef",
+    "Hamas-Chef", "Ex-Präsident"): never a part of a name. Closed compounds need a prefix of
+    four letters or more (the surname "Hofrichter" stays a name) and a head that is no kin
+    noun ("Mendelssohn")."""
+    index = role_index(kb)
+    if "-" in t:
+        return t.rsplit("-", 1)[1] in index
+    if len(t) < 7 or not t.isalpha():
+        return False
+    head = _role_head(t, index)
+    return head is not None and len(t) - len(head) >= 4 and index[head][1] not in KIN_HEADS
+
+
+def _role_head(text: str, index: dict[str, tuple[RoleNoun, str]]) -> str | None:
+    """The role noun form that ends a closed compound, the longest one."""
+    for k in range(3, len(text) - 3):
+        head = text[k].upper() + text[k + 1 :]
+        if head in index and index[head][0].role != "counterpart":
+            return head
+    return None
+
+
 def _is_name_token(u: Unit, kb: KnowledgeBase) -> bool:
     t = u.text
     if u.mentions or len(t) < 2 or not t[0].isupper() or t.endswith("-"):
         return False
     if t in STOP_CAPS or t in role_index(kb) or t in kb.group_nouns:
+        return False
+    if _is_role_compound(t, kb):
         return False
     if t.isupper() and len(t) > 2:
         return False
@@ -211,6 +257,14 @@ def _place_first_name(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> bool:
     return _is_name_token(units[i + 1], kb)
 
 
+def _hyphen_particle_name(u: Unit) -> bool:
+    """A name part with a glued particle ("al-Sinwar", "el-Sisi") that no mention covers."""
+    if u.mentions or not u.text.startswith(HYPHEN_PARTICLES):
+        return False
+    rest = u.text.split("-", 1)[1]
+    return rest[:1].isupper() and len(rest) > 1 and rest.replace("-", "").isalpha()
+
+
 def name_span(units: Sequence[Unit], i: int, kb: KnowledgeBase, slot: bool = False) -> int:
     """Number of units from ``i`` that form a person's name (0 if none); in a name ``slot``
     (right after a role noun) the first name may be a place name."""
@@ -220,18 +274,21 @@ def name_span(units: Sequence[Unit], i: int, kb: KnowledgeBase, slot: bool = Fal
         n, j = 1, i + 1
     while j < len(units) and n < MAX_NAME_TOKENS + 2:
         u = units[j]
-        if _is_name_token(u, kb):
+        if _is_name_token(u, kb) or ((n or slot) and _hyphen_particle_name(u)):
             n = j - i + 1
             j += 1
             continue
-        if (
-            n
-            and u.text in NAME_PARTICLES
-            and j + 1 < len(units)
-            and _is_name_token(units[j + 1], kb)
-        ):
-            j += 1
-            continue
+        if n and u.text in NAME_PARTICLES and j + 1 < len(units):
+            if _is_name_token(units[j + 1], kb):
+                j += 1
+                continue
+            if (
+                (u.text, units[j + 1].text) in PARTICLE_PAIRS
+                and j + 2 < len(units)
+                and _is_name_token(units[j + 2], kb)
+            ):
+                j += 2
+                continue
         break
     words = [u for u in units[i : i + n] if u.text not in NAME_PARTICLES]
     return n if 0 < len(words) <= MAX_NAME_TOKENS else 0
@@ -317,6 +374,19 @@ def _after_genitive(
     return j, state
 
 
+def _in_foreign_name(units: Sequence[Unit], i: int, j: int, n: int, kb: KnowledgeBase) -> bool:
+    """A role noun between two capitalised words is a word of a foreign proper name, no role
+    before a one-word name ("die Bangladesh Nationalist Party"): German puts a name before a
+    role only as a genitive or hyphen compound ("Bangladeschs Präsident")."""
+    return (
+        i > 0
+        and j == i + 1
+        and _words(units, j, n) == 1
+        and _is_name_token(units[i - 1], kb)
+        and not units[i - 1].text.endswith("s")
+    )
+
+
 def _not_current(units: Sequence[Unit], i: int) -> bool:
     for k in range(max(0, i - 3), i):
         if units[k].lower.rstrip("-") in NOT_CURRENT:
@@ -394,10 +464,22 @@ def disambiguate(
 
 
 def family_name(name: str, family_first: bool) -> str | None:
-    parts = [p for p in name.split() if p not in NAME_PARTICLES]
+    """The family name a later short reference uses: the first word in family-first
+    cultures, else the last with its particles ("dela Rosa", "von der Leyen"); generational
+    suffixes and regnal numbers are no family name ("Marcos Jr." -> "Marcos", "Felipe VI."
+    has none)."""
+    words = name.split()
+    while words and _NAME_SUFFIX.fullmatch(words[-1]):
+        words.pop()
+    parts = [p for p in words if p not in NAME_PARTICLES]
     if len(parts) < 2:
         return None
-    return parts[0] if family_first else parts[-1]
+    if family_first:
+        return parts[0]
+    k = len(words) - 1
+    while k > 1 and words[k - 1] in NAME_PARTICLES:
+        k -= 1
+    return " ".join(words[k:])
 
 
 def resolve(
@@ -413,13 +495,27 @@ def resolve(
     out = PersonResult()
     discovered: dict[str, PersonRef] = {}
     role_only: list[tuple[Sentence, Unit, RoleHit]] = []
+    added: set[tuple[int, int, int]] = set()
+    consumed: dict[int, set[int]] = {}  # sentence -> indexes of units inside a found name
 
     def add(
-        sent: Sentence, units: Sequence[Unit], j: int, n: int, state: str | None, title: str | None
+        sent: Sentence,
+        units: Sequence[Unit],
+        j: int,
+        n: int,
+        state: str | None,
+        title: str | None,
+        full: str | None = None,
     ) -> None:
-        """A named person at units[j : j + n]: the knowledge base's, else one discovered."""
+        """A named person at units[j : j + n]: the knowledge base's, else one discovered;
+        ``full`` is the name when the span is only its first part ("Anna" of "die Schwestern
+        Anna und Eva Beispiel")."""
         start, end = units[j].start, units[j + n - 1].end
-        name = body[start:end]
+        if (sent.index, start, end) in added:
+            return  # one name, two cues ("Kabinettssekretär X Y, der ihn als Anwalt ...")
+        added.add((sent.index, start, end))
+        consumed.setdefault(sent.index, set()).update(range(j, j + n))
+        name = full or body[start:end]
         key = slug(name)
         if key in kb.persons:
             ref = kb_ref(kb, key, on)
@@ -435,15 +531,24 @@ def resolve(
             )
             discovered[key] = ref
         out.persons[key] = ref
-        out.mentions.append(Mention(sent.index, start, end, name, "person", key, "discovered"))
+        out.mentions.append(
+            Mention(sent.index, start, end, body[start:end], "person", key, "discovered")
+        )
 
     for sent, units in zip(sentences, units_by_sentence, strict=True):
         for i, u in enumerate(units):
+            if i in consumed.get(sent.index, ()):
+                continue  # a word of a name found before ("Ali Nursultan X") cues nothing
             r = role_of(u, kb) or _demonym_role(units, i)
             if r is None:
                 aged = _aged_name(units, i, kb) or _party_name(units, i, kb)
+                aged = aged or _spouse_name(units, i, kb)
                 if aged is not None:  # "der 26-jährige X", "X von der Kuomintang"
                     add(sent, units, *aged, state=None, title=None)
+                for k, n in _listed_names(units, i, kb):  # ": A B, C D und E F."
+                    add(sent, units, k, n, state=None, title=None)
+                for k, n, full in _sibling_names(units, i, kb):  # "die Brüder A und B C"
+                    add(sent, units, k, n, state=None, title=None, full=full)
                 continue
             rn, base, state, org = r
             demonym = rn.role == "counterpart" and base == u.text and state is not None
@@ -459,6 +564,8 @@ def resolve(
             n = name_span(units, j, kb, slot=True)
             if n and not _singular(units, i, u.text, base):
                 n = 0  # "am Tisch der Staats- und Regierungschefs Platz nehmen"
+            if n and _in_foreign_name(units, i, j, n, kb):
+                n = 0
             if n == 0 and not (after < len(units) and units[after].text == ","):
                 # "Der Sprecher des ukrainischen Außenministeriums, Oleh Nikolenko, ..."
                 g, g_state = _after_genitive(units, i, kb)
@@ -488,6 +595,8 @@ def resolve(
             if _not_current(units, i) or not _singular(units, i, u.text, base):
                 continue
             role_only.append((sent, u, hit))
+
+    _merge_single_names(out, discovered, mentions, kb, on)
 
     # in-article short references (surnames) of everyone named in full
     named: dict[str, str] = {}  # alias -> key, None when two persons share it
@@ -528,6 +637,46 @@ def resolve(
     return out
 
 
+def _merge_single_names(
+    out: PersonResult,
+    discovered: dict[str, PersonRef],
+    mentions: Sequence[Mention],
+    kb: KnowledgeBase,
+    on: date | None,
+) -> None:
+    """A one-word discovered name ("seine Tochter Anna", "Ex-Präsident Beispiel") that is the
+    first or family name of exactly one person the article names in full is that person."""
+    singles = [k for k, r in discovered.items() if " " not in r.name]
+    if not singles:
+        return
+    full: dict[str, PersonRef] = {}
+    for m in (*mentions, *out.mentions):
+        if m.kind != "person" or m.key in full:
+            continue
+        ref = discovered.get(m.key) or (kb_ref(kb, m.key, on) if m.key in kb.persons else None)
+        if ref is not None and " " in ref.name:
+            full[m.key] = ref
+    for single in singles:
+        word = discovered[single].name
+        cands = {
+            key
+            for key, ref in full.items()
+            if ref.name.split()[0] == word
+            or family_name(ref.name, _family_first(kb, ref.state)) == word
+        }
+        if len(cands) != 1:
+            continue
+        (key,) = cands
+        out.mentions = [
+            Mention(m.sentence_index, m.start, m.end, m.surface, "person", key, "coref")
+            if m.kind == "person" and m.key == single
+            else m
+            for m in out.mentions
+        ]
+        del discovered[single]
+        out.persons.pop(single, None)
+
+
 ARTICLES: frozenset[str] = frozenset("der die den dem des ein eine einen einem".split())
 
 
@@ -565,7 +714,11 @@ def _aged_name(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> tuple[int, i
     length) of the name, when it is two or more words that no mention covers."""
     if not _AGE.fullmatch(units[i].text) or i + 1 >= len(units):
         return None
-    j = i + 1
+    return _new_name_at(units, i + 1, kb)
+
+
+def _new_name_at(units: Sequence[Unit], j: int, kb: KnowledgeBase) -> tuple[int, int] | None:
+    """(index, length) of an unknown name of two or more words starting at ``j``."""
     n = name_span(units, j, kb)
     if n == 0 or _words(units, j, n) < 2 or any(u.mentions for u in units[j : j + n]):
         return None
@@ -589,6 +742,79 @@ def _party_name(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> tuple[int, 
         if k < len(units) and units[k].of_kind("organization"):
             return i, n
     return None
+
+
+POSSESSIVES: frozenset[str] = frozenset(
+    "sein seine seiner seinem seinen seines ihr ihre ihrer ihrem ihren ihres dessen deren".split()
+)
+SPOUSE_NOUNS: frozenset[str] = frozenset({"Frau", "Mann"})
+
+
+def _spouse_name(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> tuple[int, int] | None:
+    """A name after "Frau"/"Mann" as a spouse ("seine Frau Anna Beispiel"): (index, length);
+    "Frau" alone is a form of address ("Frau Beispiel"), no cue."""
+    if units[i].text not in SPOUSE_NOUNS or i == 0 or units[i - 1].lower not in POSSESSIVES:
+        return None
+    return _new_name_at(units, i + 1, kb) if i + 1 < len(units) else None
+
+
+def _sibling_names(
+    units: Sequence[Unit], i: int, kb: KnowledgeBase
+) -> list[tuple[int, int, str | None]]:
+    """Two given names sharing one family name after a plural kin noun ("die Brüder Anton und
+    Bruno Beispiel", "das Ehepaar Anna und Emil Probe"): the first given name with the full
+    name it stands for, and the second full name; (index, length, full name or None)."""
+    if units[i].text not in KIN_PLURALS or i + 4 > len(units):
+        return []
+    first, conj = units[i + 1], units[i + 2]
+    if conj.lower != "und" or not _is_name_token(first, kb) or name_span(units, i + 1, kb) != 1:
+        return []
+    n = name_span(units, i + 3, kb)
+    if n == 0 or _words(units, i + 3, n) < 2 or any(u.mentions for u in units[i + 3 : i + 3 + n]):
+        return []
+    second = " ".join(u.text for u in units[i + 3 : i + 3 + n])
+    family = family_name(second, False)
+    if family is None:
+        return []
+    return [(i + 1, 1, f"{first.text} {family}"), (i + 3, n, None)]
+
+
+LIST_SEPARATORS: frozenset[str] = frozenset({",", "und", "sowie"})
+LIST_END: frozenset[str] = frozenset({".", ";", ")", "!", "?"})
+
+
+def _listed_names(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """Unknown names enumerated after a colon up to the end of the sentence ("Freigelassen
+    wurden: Anna Beispiel, Ben Probe und Carla Muster."): two or more items of two words or
+    more (known persons may be items too), joined by commas and a final "und"/"sowie";
+    (index, length) of each unknown name. Anything else in the list (a single word, a state,
+    an organization, a lower-case word) and it is no list of names."""
+    if units[i].text != ":":
+        return []
+    items: list[tuple[int, int]] = []
+    known = 0
+    j = i + 1
+    last_sep = None
+    while j < len(units):
+        u = units[j]
+        if u.of_kind("person") and len(u.mentions) == 1 and " " in u.text:
+            known += 1
+            j += 1
+        else:
+            n = name_span(units, j, kb)
+            if n == 0 or _words(units, j, n) < 2 or any(v.mentions for v in units[j : j + n]):
+                return []
+            items.append((j, n))
+            j += n
+        if j >= len(units) or units[j].text in LIST_END:
+            break
+        if units[j].text not in LIST_SEPARATORS:
+            return []
+        last_sep = units[j].text
+        j += 1
+    if last_sep not in ("und", "sowie") or len(items) + known < 2:
+        return []
+    return items
 
 
 def _apposed_name(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> tuple[int, int] | None:

@@ -209,3 +209,28 @@ def test_militaries_units_and_services(kb):
     # generic armies with a state adjective are the state, not an organization
     assert org_keys("Die israelische Armee rückte vor.", kb) == []
     assert org_keys("Ein Sprecher der IDF und der Asow-Brigade.", kb) == ["idf", "azov"]
+
+
+def test_island_in_an_english_place_name_is_no_state(kb):
+    # longest match: a listed place whose name ends in a state's name wins over the state
+    text = "Sie wohnt auf Long Island, er auf Staten Island; Island liegt im Nordatlantik."
+    assert hits(text, kb) == [
+        ("Long Island", "place", "long-island"),
+        ("Staten Island", "place", "staten-island"),
+        ("Island", "state", "IS"),
+    ]
+    assert kb.places["long-island"].state == "US"
+
+
+def test_a_function_word_glued_to_a_short_name_makes_a_word_of_its_own(kb):
+    # "Roman" is a first name, not "Rom an"; an abbreviation may still carry a glued word
+    assert hits("Der Zeitzeuge Roman Beispielski sprach.", kb) == []
+    assert hits("Die EUund die Nato", kb) == [
+        ("EU", "organization", "eu"),
+        ("Nato", "organization", "nato"),
+    ]
+    assert keys("Er flog nach Kiewund Warschau.", kb, kind="place") == ["kiew", "warschau"]
+    assert keys("Wladimir Putinund Olaf Scholz", kb, kind="person") == [
+        "wladimir-putin",
+        "olaf-scholz",
+    ]

@@ -10,7 +10,7 @@ import pytest
 from etl.entities import extract_entities
 from etl.facts import FuzzyDate
 from etl.knowledge_base import DEFAULT_PATH, load_knowledge_base
-from etl.persons import role_forms, slug
+from etl.persons import family_name, role_forms, slug
 
 PERSONS = """
 - key: iwan-musterow
@@ -236,3 +236,110 @@ def test_hyphen_prefix_before_a_closed_compound_role(empty_kb):
 def test_glued_full_name_is_not_a_discovered_person(kb):
     res = extract_entities("Der russische Präsident Pjotr Neuerverhandelte lange.", MAY_2024, kb)
     assert people(res) == [("Pjotr Neuer", "pjotr-neuer", "name")]
+
+
+def test_role_compound_is_no_part_of_a_name(empty_kb):
+    text = (
+        "Begleitet wird sie von ihrem früheren Kabinettssekretär Paulo Beispielo, der sie als "
+        "Anwalt vertritt. Der Polizeichef Tomas Probela schwieg."
+    )
+    res = extract_entities(text, MAY_2024, empty_kb)
+    assert people(res) == [
+        ("Paulo Beispielo", "paulo-beispielo", "discovered"),
+        ("Tomas Probela", "tomas-probela", "discovered"),
+    ]
+    assert res.persons["paulo-beispielo"].title == "Kabinettssekretär"
+
+
+def test_names_that_end_like_role_nouns_stay_names(empty_kb):
+    # a short prefix ("Hof" + "richter") or a kin head ("-sohn") is no role compound
+    text = "Präsident Ali Hofrichter Beispielow kam mit dem Musiker Felix Mendelssohn Probe."
+    res = extract_entities(text, MAY_2024, empty_kb)
+    assert people(res) == [
+        ("Ali Hofrichter Beispielow", "ali-hofrichter-beispielow", "discovered"),
+        ("Felix Mendelssohn Probe", "felix-mendelssohn-probe", "discovered"),
+    ]
+
+
+def test_names_with_particles_stay_whole(empty_kb):
+    text = (
+        "Milizenchef Omar al-Beispiel wurde getötet. Senator Ronaldo dela Cruzado und "
+        "Präsidentin Ana de la Prueba widersprachen. Später sagte dela Cruzado nichts mehr."
+    )
+    res = extract_entities(text, MAY_2024, empty_kb)
+    assert people(res) == [
+        ("Omar al-Beispiel", "omar-al-beispiel", "discovered"),
+        ("Ronaldo dela Cruzado", "ronaldo-dela-cruzado", "discovered"),
+        ("Ana de la Prueba", "ana-de-la-prueba", "discovered"),
+        ("dela Cruzado", "ronaldo-dela-cruzado", "coref"),
+    ]
+
+
+def test_family_name_keeps_particles_and_drops_suffixes():
+    assert family_name("Anna von der Probe", False) == "von der Probe"
+    assert family_name("Ferdinand Beispiel Jr.", False) == "Beispiel"
+    assert family_name("Karl XII.", False) is None
+    assert family_name("Omar al-Beispiel", False) == "al-Beispiel"
+    assert family_name("Li Wei", True) == "Li"
+
+
+def test_names_listed_after_a_colon(empty_kb):
+    text = (
+        "Freigelassen wurden am Abend: Tamar Beispiel, Noa Probe und Eli Mustermann. "
+        "Teilnehmer: Deutschland, Frankreich und Italien. Das Ziel: Frieden und Sicherheit. "
+        "Auf dem Programm: Anna Kowalik, Vorträge und mehr."
+    )
+    assert _names(extract_entities(text, MAY_2024, empty_kb)) == {
+        "Tamar Beispiel",
+        "Noa Probe",
+        "Eli Mustermann",
+    }
+
+
+def test_spouse_after_a_possessive(empty_kb):
+    text = "Der Präsident und seine Frau Maria Beispiela kamen. Frau Beispiela sagte nichts."
+    res = extract_entities(text, MAY_2024, empty_kb)
+    assert ("Maria Beispiela", "maria-beispiela", "discovered") in people(res)
+    assert "beispiela" not in res.persons
+
+
+def test_siblings_sharing_a_family_name(empty_kb):
+    res = extract_entities("Unter ihnen sind die Brüder Amir und Yoni Probemann.", None, empty_kb)
+    assert people(res) == [
+        ("Amir", "amir-probemann", "discovered"),
+        ("Yoni Probemann", "yoni-probemann", "discovered"),
+    ]
+    assert res.persons["amir-probemann"].name == "Amir Probemann"
+
+
+def test_one_word_name_of_a_person_named_in_full(kb, empty_kb):
+    text = "Der russische Präsident Pjotr Neuer kam. Zuvor hatte Ex-Präsident Neuer gewarnt."
+    res = extract_entities(text, MAY_2024, kb)
+    assert ("Neuer", "pjotr-neuer", "coref") in people(res)
+    assert "neuer" not in res.persons
+    text = "Vizepräsidentin Sara Beispielo wurde angeklagt. Ihr Vater lobte seine Tochter Sara."
+    res = extract_entities(text, MAY_2024, empty_kb)
+    assert {m.key for m in res.mentions if m.kind == "person"} == {"sara-beispielo"}
+    # two persons share the word: it stays apart
+    text = "Minister Rudi Probst und Senatorin Sara Probst kamen. Ex-Minister Probst schwieg."
+    res = extract_entities(text, MAY_2024, empty_kb)
+    assert "probst" in res.persons
+
+
+def test_role_noun_inside_a_foreign_proper_name(empty_kb):
+    text = "Die Chefin der Bangladesh Nationalist Party kam. Der Nationalist Sinan Probe rief."
+    assert _names(extract_entities(text, MAY_2024, empty_kb)) == {"Sinan Probe"}
+
+
+def test_office_and_person_nouns_introduce_names(empty_kb):
+    text = (
+        "Museumsdirektor Jan Beispielski sagte, der Holocaust-Überlebende Abram Probe werde "
+        "sprechen. Ausgehandelt hatte es der Sonderbevollmächtigte der Bundesregierung für "
+        "Migration, Jochen Musterle. Sein Herausforderer Kemal Probeoglu verlor."
+    )
+    assert _names(extract_entities(text, MAY_2024, empty_kb)) == {
+        "Jan Beispielski",
+        "Abram Probe",
+        "Jochen Musterle",
+        "Kemal Probeoglu",
+    }

@@ -1751,6 +1751,8 @@ def _slot_of(
                 attached = None  # "am Tag nach der Stichwahl mit Erdoğan": the call's partner
             if _PREPS[t.low] == "in" and attached is None and _inside_topic(tokens, j, clause):
                 return _Slot("über")  # "über den Einsatz von Soldaten im Gebiet Kursk": a topic
+            if t.low == "bei" and m.kind == "person":
+                return _Slot("mit", attached)  # "zu Gesprächen bei Kremlchef Putin": his guest
             return _Slot(_PREPS[t.low], attached)
         if j in hit_idx:
             if tokens[j].capital and not crossed_lower:
@@ -1762,6 +1764,10 @@ def _slot_of(
                 break  # "in Vilnius berieten Biden": a verb stands between
             if new_phrase and not joined:
                 break  # "in Berlin den Präsidenten Macron": a determiner opens another phrase
+            if prev.name == "in" and m.kind == "person" and j > clause.lo and (
+                tokens[j - 1].low == "bei"
+            ):
+                return _Slot("mit", prev.attached)  # "bei Kremlchef Putin": the title's state
             return prev  # an enumeration carries the slot of its first member
         if t.text == "," or t.low in ("und", "sowie", "oder"):
             joined = True
@@ -1837,7 +1843,7 @@ def _bind(
         and bool(words & lex.cue("pronouns_singular"))
     )  # "er vertrat X": the pronoun attends, the named one is represented
     passive = (
-        spec.group in ("attack", "legal")
+        (spec.group in ("attack", "legal") or cand.type == "coup")
         and not main.entry.noun
         and bool(words & _PASSIVE_AUX)
         and tokens[main.index].low.endswith(("t", "en"))
@@ -1977,6 +1983,8 @@ def _bind(
             name = "object"  # "Russland überfiel die Ukraine": who is attacked, not who attacks
         elif name == "subject" and not m.via == "adjective":
             last_subject_end = _token_index(tokens, m.end - 1)
+        if passive and name == "von" and _of_a_government(tokens, mi, clause, lex):
+            name = "subject"  # "die Regierung von Premierminister X ... gestürzt": his
         if passive and name == "subject":
             name = "gegen"  # "wurde ... erschossen": the passive subject is who was hit
         elif (
@@ -2139,6 +2147,14 @@ def _received(tokens: Sequence[Token], main: Hit, words: set[str], lex: Lexicon)
     return bool(words & {"wurde", "wurden", "worden"}) or (
         bool(words & {"wird", "werden"}) and bool(words & {"von", "vom"})
     )
+
+
+def _of_a_government(tokens: Sequence[Token], mi: int, clause: Clause, lex: Lexicon) -> bool:
+    """The "von" before ``mi`` names whose body it is ("die Regierung von X"), not an agent."""
+    j = mi - 1
+    while j > clause.lo and tokens[j].low != "von":
+        j -= 1
+    return j > clause.lo and tokens[j - 1].low in lex.cue("state_bodies")
 
 
 def _agent_of_passive(tokens: Sequence[Token], mi: int, clause: Clause) -> bool:

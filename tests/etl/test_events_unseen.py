@@ -1082,3 +1082,18 @@ def test_who_has_received_guests_at_a_summit_hosts_it_and_its_next_one_is_anothe
     assert roles(now)["joe-biden"] == "host"
     assert roles(now)["giorgia-meloni"] == "participant"
     assert then.start == FuzzyDate(date(2024, 1, 1), "year") and roles(then) == {"IT": "host"}
+
+
+def test_the_government_of_whom_was_toppled_is_the_target_of_the_passive() -> None:
+    evs = events(
+        "In Rom war am Mittwoch die Regierung von Ministerpräsidentin Giorgia Meloni durch ein "
+        "Misstrauensvotum gestürzt worden.\n"
+    )
+    assert roles(only(evs, "other")) == {"giorgia-meloni": "target"}
+
+
+def test_talks_at_a_leaders_place_are_a_visit_to_him() -> None:
+    evs = events("Im Juli war Modi zu Gesprächen bei Präsident Putin in Moskau gewesen.\n")
+    ev = only(evs, "visit")
+    assert ev.state == "RU"
+    assert roles(ev)["wladimir-putin"] == "host" and roles(ev)["narendra-modi"] == "participant"

@@ -142,7 +142,8 @@ def same_event(a: EventFact, b: EventFact) -> bool:
             return True
         if a.state and a.state == b.state and a.place and a.place == b.place:
             return True
-        return bool(ea & eb) and (a.state is not None or b.state is not None)
+        shared = ea & eb - {("state", a.state), ("state", b.state)}  # the venue's state is no
+        return bool(shared) and (a.state is not None or b.state is not None)  # shared guest
     if group == "accession":
         joined_a = {e for e in ea if e[0] == "state"}
         joined_b = {e for e in eb if e[0] == "state"}

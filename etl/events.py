@@ -1571,6 +1571,8 @@ def _resolve_expr(
 ) -> tuple[FuzzyDate, FuzzyDate | None] | None:
     """One date expression as `_date` reads it: weekdays from the text's anchor day if any."""
     tense: Tense = "future" if status == "planned" else "past"
+    if e.kind == "weekday" and art.body[max(0, e.start - 4) : e.start].lower() == "für ":
+        tense = "future"  # "ist für Freitag angesetzt", "für Montag geplant": still to come
     if e.kind == "after":
         told = _day_told_before(e, art, 3)
         day = resolve_after(e, told) if told is not None else None
@@ -1764,8 +1766,11 @@ def _slot_of(
                 break  # "in Vilnius berieten Biden": a verb stands between
             if new_phrase and not joined:
                 break  # "in Berlin den Präsidenten Macron": a determiner opens another phrase
-            if prev.name == "in" and m.kind == "person" and j > clause.lo and (
-                tokens[j - 1].low == "bei"
+            if (
+                prev.name == "in"
+                and m.kind == "person"
+                and j > clause.lo
+                and (tokens[j - 1].low == "bei")
             ):
                 return _Slot("mit", prev.attached)  # "bei Kremlchef Putin": the title's state
             return prev  # an enumeration carries the slot of its first member
@@ -2722,9 +2727,11 @@ _COMPATIBLE_ANTECEDENT = {
 }
 
 
-def _compatible(c: Cand, d: Cand) -> bool:
+def _compatible(c: Cand, d: Cand, body: str = "") -> bool:
     if c.state and d.state and c.state != d.state:
         return False
+    if body and c.type == "summit" and _named_apart(c, d, body):
+        return False  # "am Rande der UN-Generalversammlung" after the "Quad-Gipfel": another
     if c.reference and c.status == "occurred" and d.status == "planned":
         return False  # "sagte Scholz nach dem Treffen": a past gathering, not the planned one
     if c.start and d.start and not dedup.dates_overlap(c.start, c.end, d.start, d.end, 3):
@@ -2738,6 +2745,16 @@ def _compatible(c: Cand, d: Cand) -> bool:
     return True
 
 
+def _named_apart(c: Cand, d: Cand, body: str) -> bool:
+    """Both gatherings are named by a modifier ("UN-", "Quad-"), and by different ones."""
+
+    def names(x: Cand) -> set[str]:
+        return {body[h.prefix[0] : h.prefix[1]].lower().strip("-") for h in x.hits if h.prefix}
+
+    mine, theirs = names(c), names(d)
+    return bool(mine and theirs and not mine & theirs)
+
+
 def _antecedent(
     c: Cand,
     done: Sequence[Cand],
@@ -2745,6 +2762,7 @@ def _antecedent(
     salience: Mapping[int, int],
     anchor: FuzzyDate | None = None,
     lex: Lexicon | None = None,
+    body: str = "",
 ) -> Cand | None:
     """The earlier event that a definite noun or a support word refers to (best fit, then the
     most recent)."""
@@ -2761,7 +2779,7 @@ def _antecedent(
             continue
         if window is not None and not 0 <= c.sentence - d.sentence <= window:
             continue
-        if not _compatible(c, d):
+        if not _compatible(c, d, body):
             continue
         if (
             c.reference
@@ -2970,7 +2988,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
                 _absorb(prev, c)
                 continue
         if (c.definite or bare) and c.frame in ("talks", "gathering", "sign", "office"):
-            target = _antecedent(c, done, None, _salience(done, art), art.anchor, art.lex)
+            target = _antecedent(c, done, None, _salience(done, art), art.anchor, art.lex, art.body)
             if target is not None:
                 _absorb(target, c)
                 continue
@@ -2978,7 +2996,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             continue
         done.append(c)
     for c in supports:
-        target = _antecedent(c, done, None, _salience(done, art), art.anchor, art.lex)
+        target = _antecedent(c, done, None, _salience(done, art), art.anchor, art.lex, art.body)
         if target is not None:
             _absorb(target, c)
     _collective_signers(done, art)
@@ -3051,6 +3069,35 @@ def _signed_during(done: Sequence[Cand], art: _Article) -> None:
             if sides & theirs:
                 c.start, c.end = d.start, d.end
             break
+    _dated_by_its_signing(done, art)
+
+
+def _dated_by_its_signing(done: Sequence[Cand], art: _Article) -> None:
+    """An undated gathering whose declaration is told right after it with its day ("Biden
+    empfing die Partner zum Quad-Gipfel. Die vier Staaten verabschiedeten am Samstag, dem 21.
+    September, eine Erklärung") took place that day."""
+    for d in done:
+        if (
+            d.type != "summit"
+            or d.merged_into is not None
+            or d.start is not None
+            or d.status != "occurred"
+            or d.background
+            or d.reference
+        ):
+            continue
+        theirs = {art.entity_state(k) or k[1] for k in d.roles} | {d.state, d.organization}
+        for c in done:
+            if c.type != "agreement" or c.merged_into is not None or c.status != "occurred":
+                continue
+            if not 0 < c.sentence - d.sentence <= 1 or c.start is None or c.background:
+                continue
+            if c.start.precision != "day" or c.decided or c.reference:
+                continue
+            sides = {art.entity_state(k) or k[1] for k in c.roles} | {c.state, c.organization}
+            if (sides & theirs) - {None}:
+                d.start, d.end = c.start, c.end
+                break
 
 
 def _talks_at_summit(done: Sequence[Cand]) -> None:

@@ -139,6 +139,16 @@ def test_summits_of_one_organization_merge_unless_dates_or_venues_differ() -> No
     assert not same_event(a, c)
 
 
+def test_two_gatherings_in_one_state_that_share_only_the_venue_state_stay_apart() -> None:
+    quad = ev("summit", (P, "biden", "host"), (S, "US", "host"), (S, "JP", "participant"),
+              org="quad", state="US", start="2024-09-21")  # fmt: skip
+    un = ev("summit", (P, "selenskyj", "participant"), (S, "US", "host"), state="US",
+            start="2024-09-23")  # fmt: skip
+    assert not same_event(quad, un)
+    with_guest = ev("summit", (S, "JP", "participant"), state="US", start="2024-09-22")
+    assert same_event(quad, with_guest)
+
+
 def test_multi_day_visit_spans_its_reported_days() -> None:
     a = ev("visit", (P, "macron", "participant"), state="CN", start="2023-04-06")
     b = ev("visit", (P, "macron", "participant"), state="CN", start="2023-04-07", place="kanton")

@@ -1097,3 +1097,24 @@ def test_talks_at_a_leaders_place_are_a_visit_to_him() -> None:
     ev = only(evs, "visit")
     assert ev.state == "RU"
     assert roles(ev)["wladimir-putin"] == "host" and roles(ev)["narendra-modi"] == "participant"
+
+
+def test_a_gathering_takes_the_day_of_the_declaration_told_right_after_it() -> None:
+    evs = events(
+        "Biden hat Macron und Meloni zu einem G20-Gipfel in seiner Heimatstadt empfangen. "
+        "Die G20 verabschiedeten am Samstag, dem 8. Juli, eine gemeinsame Erklärung.\n"
+    )
+    assert only(evs, "summit").start == FuzzyDate(date(2023, 7, 8), "day")
+
+
+def test_a_gathering_named_by_another_modifier_is_another_gathering() -> None:
+    evs = events(
+        "Am Samstag ging in Rom der Westbalkan-Gipfel mit Biden und Scholz zu Ende. "
+        "Für Montag ist am Rande des Ostsee-Gipfels auch ein Treffen mit Macron geplant.\n",
+        FuzzyDate(date(2023, 7, 2), "day"),  # a Sunday
+    )
+    rome = next(e for e in evs if e.type == "summit" and e.state == "IT")
+    assert rome.start == FuzzyDate(date(2023, 7, 1), "day")
+    assert "emmanuel-macron" not in roles(rome)
+    other = next(e for e in evs if e.type == "summit" and e is not rome)
+    assert other.start == FuzzyDate(date(2023, 7, 3), "day")  # "für Montag": the coming one

@@ -225,7 +225,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "present_forms past_auxiliaries occurred_cues invitation_preps launch_verbs state_bodies "
         "host_participles attribute_date_preps attribute_date_fillers pluperfect_auxiliaries "
         "zu_infinitive_prefixes era_adjectives announce_words failed_cues gathering_genitives "
-        "verbal_objects"
+        "verbal_objects reject_verbs"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -1193,6 +1193,16 @@ def _clause_candidates(
         main = ghits[0]
         if typ == "attack" and _verbal_attack(tokens, clause, ghits, lex):
             continue  # "griff die Friedensinitiative Chinas an": words, not arms
+        if (
+            typ == "agreement"
+            and all(h.entry.noun for h in ghits)
+            and wordset & lex.cue("reject_verbs")
+        ):
+            continue  # "Macron lehnt das Abkommen ab": who opposes a pact is no party to it
+        if typ == "agreement" and _generic(tokens, ghits):
+            continue  # "fordert mehr Freiheit für Handelsabkommen": pacts in general
+        if typ == "agreement" and "founding" in live_types and _instrument(tokens, ghits):
+            continue  # "mit dem Vertrag von Asunción gegründet": how it was founded
         if typ == "meeting" and _of_a_body(tokens, main.index, clause, mentions, lex):
             typ, spec = "summit", lex.types["summit"]  # "ein Treffen der Kontaktgruppe"
         first = tokens[main.index]
@@ -1411,6 +1421,28 @@ def _planned_words(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> lis
 
 _OBJECT_ARTICLES = frozenset("die das den seine seinen ihre ihren deren dessen".split())
 _HAVE = frozenset("hat hatte haben hatten".split())
+
+
+def _generic(tokens: Sequence[Token], hits: Sequence[Hit]) -> bool:
+    """Every hit is a bare noun right after a preposition ("für Handelsabkommen", "über
+    Abkommen"): no determiner, no verb, so no particular pact."""
+    return all(
+        h.entry.noun and h.index >= 1 and tokens[h.index - 1].low in _GENERIC_PREPS for h in hits
+    )
+
+
+_GENERIC_PREPS = frozenset("für über gegen zu ohne wie".split())
+
+
+def _instrument(tokens: Sequence[Token], hits: Sequence[Hit]) -> bool:
+    """Every hit is a noun right after "mit dem/der/einem": the means of another act."""
+    return all(
+        h.entry.noun
+        and h.index >= 2
+        and tokens[h.index - 1].low in ("dem", "der", "einem", "einer")
+        and tokens[h.index - 2].low == "mit"
+        for h in hits
+    )
 
 
 def _verbal_attack(
@@ -3058,17 +3090,22 @@ def _signed_during(done: Sequence[Cand], art: _Article) -> None:
         if words & pluperfect:
             continue
         sides = {art.entity_state(k) or k[1] for k in c.roles} | {c.state} - {None}
-        for d in reversed(done):
-            if d is c or d.merged_into is not None or not 0 <= c.sentence - d.sentence <= 2:
+        # the gathering told before it, else one told in the very next sentence ("X und Y
+        # einigten sich auf ein Abkommen. Z verkündete es am Freitag beim Gipfel in W.")
+        order = sorted(done, key=lambda d: (d.sentence > c.sentence, -d.sentence))
+        for d in order:
+            if d is c or d.merged_into is not None or not -1 <= c.sentence - d.sentence <= 2:
                 continue
             if d.type not in ("visit", "meeting", "summit") or d.status != "occurred":
                 continue
             if d.start is None or d.background or d.reference:
                 continue
-            theirs = {art.entity_state(k) or k[1] for k in d.roles} | {d.state} - {None}
-            if sides & theirs:
+            theirs = {art.entity_state(k) or k[1] for k in d.roles} | {d.state, d.organization}
+            if sides & (theirs - {None}):
                 c.start, c.end = d.start, d.end
-            break
+                break
+            if d.sentence <= c.sentence:
+                break
     _dated_by_its_signing(done, art)
 
 

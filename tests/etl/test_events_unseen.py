@@ -1118,3 +1118,32 @@ def test_a_gathering_named_by_another_modifier_is_another_gathering() -> None:
     assert "emmanuel-macron" not in roles(rome)
     other = next(e for e in evs if e.type == "summit" and e is not rome)
     assert other.start == FuzzyDate(date(2023, 7, 3), "day")  # "für Montag": the coming one
+
+
+def test_a_pact_agreed_before_the_gathering_that_announced_it_takes_its_day() -> None:
+    evs = events(
+        "Die EU und die NATO haben sich auf ein Abkommen geeinigt. Scholz verkündete den "
+        "Abschluss am Freitag, dem 7. Juli, beim Gipfeltreffen der NATO in Vilnius.\n"
+    )
+    pact = only(evs, "agreement")
+    assert pact.start == FuzzyDate(date(2023, 7, 7), "day")
+    assert roles(pact) == {"eu": "participant", "nato": "participant"}
+
+
+def test_who_rejects_a_pact_or_wants_pacts_in_general_is_no_party() -> None:
+    evs = events(
+        "Frankreich und Italien unterzeichneten am 3. Juli ein Abkommen. "
+        "Scholz lehnt das Abkommen ab. Meloni nutzte die Rede, um mehr Freiheit für "
+        "Handelsabkommen mit den USA zu fordern.\n"
+    )
+    pact = only(evs, "agreement")
+    assert set(roles(pact)) == {"FR", "IT"}
+
+
+def test_the_treaty_a_body_was_founded_with_is_no_new_agreement() -> None:
+    evs = events(
+        "Die NATO war 1949 von Frankreich, Italien und den USA mit dem Vertrag von Washington "
+        "gegründet worden.\n"
+    )
+    assert only(evs, "founding").start == FuzzyDate(date(1949, 1, 1), "year")
+    assert not [e for e in evs if e.type == "agreement"]

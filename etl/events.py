@@ -2120,6 +2120,9 @@ def _bind(
         ):  # fmt: skip
             cand.has_subject = cand.has_subject or role != "host" or cand.type == "legal"
         cand.add(m.kind, m.key, role)
+        if m.kind == "state" and role in ("participant", "host", "absent"):
+            for key in _leaders_named_by_plural(tokens, mi, clause, m.key, art):
+                cand.add("person", key, role)  # "die Regierungschefs Indiens und Japans"
     if member_of is not None:
         # the organization one becomes a member of hosts; any other organization joins it
         for k, r in list(cand.roles.items()):
@@ -2184,6 +2187,52 @@ def _received(tokens: Sequence[Token], main: Hit, words: set[str], lex: Lexicon)
     return bool(words & {"wurde", "wurden", "worden"}) or (
         bool(words & {"wird", "werden"}) and bool(words & {"von", "vom"})
     )
+
+
+_LEADER_PLURALS = {
+    "regierungschefs": ("head_of_government",),
+    "staatschefs": ("head_of_state",),
+    "präsidenten": ("head_of_state",),
+    "premierminister": ("head_of_government",),
+    "ministerpräsidenten": ("head_of_government",),
+    "staats-": ("head_of_state", "head_of_government"),
+}
+
+
+def _leaders_named_by_plural(
+    tokens: Sequence[Token], mi: int, clause: Clause, state: str, art: _Article
+) -> list[str]:
+    """The leaders a plural office noun names through a state's genitive ("die
+    Regierungschefs Indiens, Japans und Australiens"), when the article names them."""
+    if not tokens[mi].low.endswith("s"):
+        return []  # a genitive ("Indiens"), not "die Präsidenten der USA"
+    j = mi - 1
+    while j >= clause.lo and tokens[j].low not in _LEADER_PLURALS:
+        t = tokens[j]
+        if not (t.text == "," or t.low in ("und", "sowie") or t.capital and t.low.endswith("s")):
+            return []  # only a list of genitives may stand between
+        j -= 1
+    roles = _LEADER_PLURALS.get(tokens[j].low) if j >= clause.lo else None
+    if not roles:
+        return []
+    return _holders(art, roles, state, art.published.value if art.published else None)
+
+
+def _holders(art: _Article, roles: Iterable[str], state: str, day: Any) -> list[str]:
+    """The persons the article names who hold ``roles`` of ``state`` on ``day``."""
+    holder = getattr(art.kb, "holder", None)
+    out: list[str] = []
+    if not callable(holder):
+        return out
+    for role in roles:
+        try:
+            h = holder(role, state=state, on=day)
+        except Exception:  # noqa: BLE001 - a stand-in kb may not know the role
+            h = None
+        key = getattr(h, "key", h) if h is not None else None
+        if isinstance(key, str) and key in art.persons and key not in out:
+            out.append(key)
+    return out
 
 
 def _of_a_government(tokens: Sequence[Token], mi: int, clause: Clause, lex: Lexicon) -> bool:
@@ -2698,18 +2747,8 @@ def _resolve_subject(c: Cand, art: _Article) -> None:
 
 def _leaders(art: _Article, state: str, on: FuzzyDate | None) -> list[str]:
     """Persons the article mentions who lead ``state`` (knowledge base first, then titles)."""
-    out: list[str] = []
-    holder = getattr(art.kb, "holder", None)
-    if callable(holder):
-        day = on.value if on else (art.published.value if art.published else None)
-        for role in sorted(art.lex.cue("leader_roles")):
-            try:
-                h = holder(role, state=state, on=day)
-            except Exception:  # noqa: BLE001 - a stand-in kb may not know the role
-                h = None
-            key = getattr(h, "key", h) if h is not None else None
-            if isinstance(key, str) and key in art.persons and key not in out:
-                out.append(key)
+    day = on.value if on else (art.published.value if art.published else None)
+    out = _holders(art, sorted(art.lex.cue("leader_roles")), state, day)
     titles = art.lex.cue("leader_titles")
     for key in art.persons:
         if key in out or art.person_state(key) != state:

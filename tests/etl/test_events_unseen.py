@@ -1147,3 +1147,13 @@ def test_the_treaty_a_body_was_founded_with_is_no_new_agreement() -> None:
     )
     assert only(evs, "founding").start == FuzzyDate(date(1949, 1, 1), "year")
     assert not [e for e in evs if e.type == "agreement"]
+
+
+def test_a_plural_office_with_state_genitives_names_their_leaders() -> None:
+    evs = events(
+        "Biden hat die Regierungschefs Italiens und Israels zu einem Gipfel in seiner "
+        "Heimatstadt empfangen. Meloni und Netanjahu lobten den Gastgeber.\n"
+    )
+    r = roles(only(evs, "summit"))
+    assert r["giorgia-meloni"] == "participant" and r["benjamin-netanjahu"] == "participant"
+    assert r["joe-biden"] == "host"

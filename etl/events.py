@@ -1725,6 +1725,18 @@ def _time_reference(tokens: Sequence[Token], i: int, clause: Clause) -> bool:
     )
 
 
+def _margin_reference(tokens: Sequence[Token], i: int, clause: Clause, lex: Lexicon) -> bool:
+    """The noun at ``i`` names the gathering at whose margin talks are held ("am Rande des
+    Gipfels"): a phrase after it is not its own."""
+    margin = lex.cue("margin_cues")
+    j = i - 1
+    while j > clause.lo and tokens[j].low not in margin and (
+        tokens[j].low in _DETERMINERS or _inflected(tokens[j].low)
+    ):
+        j -= 1
+    return j < i - 1 and tokens[j].low in margin
+
+
 def _slot_of(
     m: Mention,
     mi: int,
@@ -1780,9 +1792,14 @@ def _slot_of(
             if (
                 attached is not None
                 and t.low == "mit"
-                and _time_reference(tokens, attached, clause)
+                and (
+                    _time_reference(tokens, attached, clause)
+                    or _margin_reference(tokens, attached, clause, lex)
+                )
             ):
-                attached = None  # "am Tag nach der Stichwahl mit Erdoğan": the call's partner
+                # "am Tag nach der Stichwahl mit Erdoğan", "am Rande des Gipfels mit Xi
+                # sprechen": the gathering only marks when or where; the partner is the talks'
+                attached = None
             if _PREPS[t.low] == "in" and attached is None and _inside_topic(tokens, j, clause):
                 return _Slot("über")  # "über den Einsatz von Soldaten im Gebiet Kursk": a topic
             if t.low == "bei" and m.kind == "person":
@@ -1887,6 +1904,12 @@ def _bind(
         and not tokens[main.index].low.endswith(("te", "ten"))
     )  # "wurde von Soldaten erschossen": a participle with "werden"; subject is the target
     cand.passive = passive
+    # "am Rande des Gipfels mit Xi sprechen": the gathering only says where the talks are held
+    margin_ref = (
+        main.entry.noun
+        and _margin_reference(tokens, main.index, clause, lex)
+        and any(h.entry.type == "meeting" and h.index not in own_idx for h in clause.hits)
+    )
     for m in _clause_mentions(mentions, tokens, clause):
         mi = _token_index(tokens, m.start)
         if mi >= len(tokens):
@@ -1938,6 +1961,8 @@ def _bind(
             and not (slot.name == "nach" and _trip_goal(spec, clause, slot.attached, lex))
         ):
             continue  # the argument of another trigger of the clause
+        if margin_ref and slot.name == "mit":
+            continue  # the partner of the talks at its margin
         name = slot.name
         if _is_adjective(m) and name != "compound":
             force = mi + 1 < clause.hi and tokens[mi + 1].low in lex.cue("force_nouns")

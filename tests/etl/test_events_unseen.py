@@ -1157,3 +1157,14 @@ def test_a_plural_office_with_state_genitives_names_their_leaders() -> None:
     r = roles(only(evs, "summit"))
     assert r["giorgia-meloni"] == "participant" and r["benjamin-netanjahu"] == "participant"
     assert r["joe-biden"] == "host"
+
+
+def test_talks_partner_after_am_rande_des_gipfels_belongs_to_the_talks() -> None:
+    evs = events(
+        "Macron hat am Montag den G20-Gipfel in Brasília eröffnet. "
+        "Am Dienstag will Meloni am Rande des Gipfels mit Modi sprechen.\n"
+    )
+    ev = only(evs, "meeting")
+    r = roles(ev)
+    assert r["giorgia-meloni"] == "participant" and r["narendra-modi"] == "participant"
+    assert ev.status == "planned"

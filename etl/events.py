@@ -1897,12 +1897,13 @@ def _bind(
         and bool(words & lex.cue("pronouns_singular"))
     )  # "er vertrat X": the pronoun attends, the named one is represented
     passive = (
-        (spec.group in ("attack", "legal") or cand.type == "coup")
+        (spec.group in ("attack", "legal") or cand.type in ("coup", "appointment"))
         and not main.entry.noun
         and bool(words & _PASSIVE_AUX)
         and tokens[main.index].low.endswith(("t", "en"))
         and not tokens[main.index].low.endswith(("te", "ten"))
     )  # "wurde von Soldaten erschossen": a participle with "werden"; subject is the target
+    # (of an appointment, "wurde zum Premier ernannt": the one appointed)
     cand.passive = passive
     # "am Rande des Gipfels mit Xi sprechen": the gathering only says where the talks are held
     margin_ref = (

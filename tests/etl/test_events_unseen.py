@@ -1168,3 +1168,11 @@ def test_talks_partner_after_am_rande_des_gipfels_belongs_to_the_talks() -> None
     r = roles(ev)
     assert r["giorgia-meloni"] == "participant" and r["narendra-modi"] == "participant"
     assert ev.status == "planned"
+
+
+def test_passive_appointment_makes_its_subject_the_appointee() -> None:
+    evs = events("Am 3. Mai wurde Olaf Scholz von Steinmeier zum Bundeskanzler ernannt.\n")
+    ev = only(evs, "inauguration")
+    r = roles(ev)
+    assert r["olaf-scholz"] == "participant"
+    assert r["frank-walter-steinmeier"] == "host"

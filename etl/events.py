@@ -2554,6 +2554,8 @@ def _date(
             continue  # "ein 2001 gegründeter Club": the date of the attribute, not the clause
         if _date_of_noun_before(tokens, e, cand.hits[0].index, art.lex):
             continue  # "der Vertrag ersetzt Abkommen aus dem Jahr 1961": the older pact's date
+        if cand.hits[0].entry.noun and _date_of_time_reference(tokens, e, cand.hits[0].index):
+            continue  # "der letzte Gipfel vor der Amtsübergabe im Januar": the handover's date
         if _deadline(tokens, e):
             continue  # "bis 2028 ausgesetzt", "bis Ende Mai": a limit, not when it happens
         outside = not lo <= e.start < hi
@@ -2638,6 +2640,23 @@ def _date_of_noun_before(tokens: Sequence[Token], e: DateExpr, trigger: int, lex
     if j < 1 or tokens[j].low not in preps or tokens[j].start >= e.start:
         return False
     return j - 1 != trigger and tokens[j - 1].capital
+
+
+def _date_of_time_reference(tokens: Sequence[Token], e: DateExpr, trigger: int) -> bool:
+    """ "der letzte Gipfel vor der Amtsübergabe an Trump im Januar": a date after a "vor"/"nach"
+    phrase that follows the trigger noun in the same phrase belongs to that phrase's noun."""
+    i = _token_index(tokens, e.start)
+    if i <= trigger + 3:
+        return False
+    between = tokens[trigger + 1 : i]
+    if any(t.punct or t.low in ("und", "sowie", "oder") for t in between):
+        return False
+    return any(
+        t.low in ("vor", "nach")
+        and between[k + 1].low in _DETERMINERS
+        and between[k + 2].capital
+        for k, t in enumerate(between[:-2])
+    )
 
 
 def _since_phrase(tokens: Sequence[Token], after: int, before: int) -> bool:

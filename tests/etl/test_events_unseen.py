@@ -1176,3 +1176,15 @@ def test_passive_appointment_makes_its_subject_the_appointee() -> None:
     r = roles(ev)
     assert r["olaf-scholz"] == "participant"
     assert r["frank-walter-steinmeier"] == "host"
+
+
+def test_date_after_a_vor_phrase_of_a_gathering_noun_belongs_to_that_phrase() -> None:
+    evs = events(
+        "Lula hat am 18. November den G20-Gipfel in Brasília eröffnet. "
+        "Für Biden ist es der letzte G20-Gipfel vor der Amtsübergabe an seinen Nachfolger "
+        "im Januar.\n",
+        FuzzyDate(date(2024, 11, 1), "month"),
+    )
+    summits = [e for e in evs if e.type == "summit"]
+    assert summits
+    assert all(e.start is None or e.start.value.month == 11 for e in summits), summits

@@ -1188,3 +1188,10 @@ def test_date_after_a_vor_phrase_of_a_gathering_noun_belongs_to_that_phrase() ->
     summits = [e for e in evs if e.type == "summit"]
     assert summits
     assert all(e.start is None or e.start.value.month == 11 for e in summits), summits
+
+
+def test_who_flies_air_strikes_is_their_perpetrator() -> None:
+    evs = events("Russland flog am 3. Mai Luftangriffe auf die Ukraine.\n")
+    ev = only(evs, "attack")
+    r = roles(ev)
+    assert r["RU"] == "perpetrator" and r["UA"] == "target"

@@ -2642,12 +2642,19 @@ def _date_of_noun_before(tokens: Sequence[Token], e: DateExpr, trigger: int, lex
     return j - 1 != trigger and tokens[j - 1].capital
 
 
+_ORDINALS = frozenset(
+    "letzte letzten letzter letztes erste ersten erster erstes nächste nächsten nächster".split()
+)
+
+
 def _date_of_time_reference(tokens: Sequence[Token], e: DateExpr, trigger: int) -> bool:
     """ "der letzte Gipfel vor der Amtsübergabe an Trump im Januar": a date after a "vor"/"nach"
     phrase that follows the trigger noun in the same phrase belongs to that phrase's noun."""
     i = _token_index(tokens, e.start)
     if i <= trigger + 3:
         return False
+    if not {t.low for t in tokens[max(0, trigger - 2) : trigger]} & _ORDINALS:
+        return False  # "die Rede vor der Generalversammlung am Mittwoch": a place, not a time
     between = tokens[trigger + 1 : i]
     if any(t.punct or t.low in ("und", "sowie", "oder") for t in between):
         return False

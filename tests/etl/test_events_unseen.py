@@ -1195,3 +1195,11 @@ def test_who_flies_air_strikes_is_their_perpetrator() -> None:
     ev = only(evs, "attack")
     r = roles(ev)
     assert r["RU"] == "perpetrator" and r["UA"] == "target"
+
+
+def test_a_place_after_vor_leaves_the_date_to_the_event() -> None:
+    evs = events(
+        "Mit einer Gedenkfeier vor dem Tor des früheren Lagers haben am Montag, dem 3. Juli, "
+        "Scholz und Macron an die Opfer erinnert.\n"
+    )
+    assert only(evs, "other").start == FuzzyDate(date(2023, 7, 3), "day")

@@ -3022,7 +3022,9 @@ def _count_of(word: str) -> int | None:
     return _COUNT_WORDS.get(word)
 
 
-_COUNT_WORDS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "zehn": 10}
+_COUNT_WORDS = {
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "zehn": 10,
+}  # fmt: skip
 
 
 def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
@@ -3366,14 +3368,29 @@ def _collective_signers(done: Sequence[Cand], art: _Article) -> None:
             for st in sorted(s for s in states if s):
                 c.add("state", st, "participant")
         else:
-            if d.organization is None:
+            counted = _counted_states(words)
+            states = {art.entity_state(k) for k, r in d.roles.items() if r != "absent"} - {None}
+            if counted is not None and len(states) == counted:
+                # "Die vier Staaten verabschiedeten ...": the summit's four states sign
+                for st in sorted(states):
+                    c.add("state", st, "participant")
+            elif d.organization is None:
                 continue
-            c.organization = d.organization
-            c.add("organization", d.organization, "participant")
+            if d.organization is not None:
+                c.organization = d.organization
+                c.add("organization", d.organization, "participant")
         c.place = c.place or d.place
         c.state = c.state or d.state
         if c.start is None:
             c.start, c.end = d.start, d.end
+
+
+def _counted_states(words: Sequence[str]) -> int | None:
+    """N of "die N Staaten" / "die N Länder" in a sentence's words, else None."""
+    for i, w in enumerate(words[1:], 1):
+        if w in ("staaten", "länder") and words[i - 1] in _COUNT_WORDS:
+            return _COUNT_WORDS[words[i - 1]]
+    return None
 
 
 def _sides(d: Cand, art: _Article) -> set[str]:

@@ -1203,3 +1203,12 @@ def test_a_place_after_vor_leaves_the_date_to_the_event() -> None:
         "Scholz und Macron an die Opfer erinnert.\n"
     )
     assert only(evs, "other").start == FuzzyDate(date(2023, 7, 3), "day")
+
+
+def test_the_counted_states_of_a_summit_sign_its_declaration() -> None:
+    evs = events(
+        "Biden hat die Regierungschefs Italiens und Frankreichs am Samstag zu einem Gipfel in "
+        "Vilnius empfangen. Die drei Staaten verabschiedeten eine gemeinsame Erklärung.\n"
+    )
+    pact = only(evs, "agreement")
+    assert {"US", "IT", "FR"} <= set(roles(pact))

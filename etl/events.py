@@ -3131,8 +3131,9 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
         if c.margin and c.summit is None:
             c.summit = _gathering_in_focus(c, done, art)
         s = c.summit.final() if c.summit is not None else None
-        if s is not None and s is not c and c.margin and s.type == "summit":
-            # talks "am Rande" of a gathering: who talks there attends it
+        speaks = c.type == "speech" and c.status == "occurred"
+        if s is not None and s is not c and (c.margin or speaks) and s.type == "summit":
+            # talks "am Rande" of a gathering, a speech before it: who talks there attends it
             for (kind, key), role in c.roles.items():
                 if kind == "person" and role != "absent" and (kind, key) not in s.roles:
                     s.add(kind, key, "participant")

@@ -1212,3 +1212,12 @@ def test_the_counted_states_of_a_summit_sign_its_declaration() -> None:
     )
     pact = only(evs, "agreement")
     assert {"US", "IT", "FR"} <= set(roles(pact))
+
+
+def test_who_speaks_before_a_gathering_attends_it() -> None:
+    evs = events(
+        "Beim G20-Gipfel in Rom sprach Scholz am Dienstag. In seiner Rede vor dem Gipfel am "
+        "Mittwoch warnte Macron vor Protektionismus.\n",
+        FuzzyDate(date(2023, 7, 7), "day"),
+    )
+    assert roles(only(evs, "summit"))["emmanuel-macron"] == "participant"

@@ -2974,6 +2974,41 @@ def _absorb(target: Cand, c: Cand) -> None:
     c.merged_into = target
 
 
+def _one_to_one_talks(cands: list[Cand], art: _Article) -> list[Cand]:
+    """"Am Samstag folgten dort Einzelgespräche mit A und B" after the host received someone:
+    one meeting of that host with each of them, where he received the first."""
+    out: list[Cand] = []
+    for c in cands:
+        surface = c.evidence[0].surface.lower() if c.evidence else ""
+        persons = [k for k, r in c.roles.items() if k[0] == "person" and r == "participant"]
+        if c.type != "meeting" or not surface.startswith(_ONE_TO_ONE) or len(persons) < 2:
+            out.append(c)
+            continue
+        before = next(
+            (d for d in reversed(out) if d.type in ("meeting", "visit")
+             and 0 <= c.sentence - d.sentence <= 1
+             and any(r == "host" and k[0] == "person" for k, r in d.roles.items())),
+            None,
+        )  # fmt: skip
+        if before is None:
+            out.append(c)
+            continue
+        host = next(k for k, r in before.roles.items() if r == "host" and k[0] == "person")
+        for p in persons:
+            roles = {host: "host", p: "participant"}
+            state = art.entity_state(p)
+            if state and ("state", state) in c.roles:
+                roles[("state", state)] = "participant"
+            out.append(replace_cand(
+                c, roles=roles, place=c.place or before.place, state=c.state or before.state,
+                evidence=list(c.evidence), destinations=list(c.destinations),
+            ))  # fmt: skip
+    return out
+
+
+_ONE_TO_ONE = ("einzelgespräch", "einzeltreffen", "einzelunterredung")
+
+
 def _date_from_event(c: Cand, before: Sequence[Cand]) -> None:
     """Date "zwei Tage nach der Wahl" from the last event of that kind told with its day."""
     assert c.after_event is not None
@@ -3032,6 +3067,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
     anaphors = lex.cue("organization_anaphors")
     done: list[Cand] = []
     supports: list[Cand] = []
+    cands = _one_to_one_talks(cands, art)
     for ci, c in enumerate(cands):
         spec = lex.types[c.type]
         if c.negated or c.aggregate:

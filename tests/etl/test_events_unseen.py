@@ -1221,3 +1221,15 @@ def test_who_speaks_before_a_gathering_attends_it() -> None:
         FuzzyDate(date(2023, 7, 7), "day"),
     )
     assert roles(only(evs, "summit"))["emmanuel-macron"] == "participant"
+
+
+def test_one_to_one_talks_after_a_reception_are_one_meeting_each() -> None:
+    evs = events(
+        "Am Freitag hatte Biden Präsident Lula in seinem Privathaus empfangen. "
+        "Am Samstag folgten dort Einzelgespräche mit Meloni und Netanjahu.\n"
+    )
+    talks = sorted((roles(e) for e in evs if e.type == "meeting"), key=sorted)
+    assert talks == [
+        {"benjamin-netanjahu": "participant", "joe-biden": "host"},
+        {"giorgia-meloni": "participant", "joe-biden": "host"},
+    ]

@@ -1190,6 +1190,11 @@ def _clause_candidates(
             continue
         weights = {h.entry.weight for h in ghits}
         weight = "strong" if "strong" in weights else ("weak" if "weak" in weights else "support")
+        verb = next((h for h in ghits if not h.entry.noun and h.entry.weight == "strong"), None)
+        if verb is not None and ghits[0].entry.noun and _in_pp(tokens, ghits[0].index, clause):
+            # "Im Augustkrieg 2008 hatte Russland Georgien angegriffen": the verb carries the
+            # arguments, the noun in its phrase only names the war
+            ghits = [verb] + [h for h in ghits if h is not verb]
         main = ghits[0]
         if typ == "attack" and _verbal_attack(tokens, clause, ghits, lex):
             continue  # "griff die Friedensinitiative Chinas an": words, not arms
@@ -1432,6 +1437,14 @@ def _generic(tokens: Sequence[Token], hits: Sequence[Hit]) -> bool:
 
 
 _GENERIC_PREPS = frozenset("für über gegen zu ohne wie".split())
+
+
+def _in_pp(tokens: Sequence[Token], i: int, clause: Clause) -> bool:
+    """The noun at ``i`` opens its clause inside a prepositional phrase ("Im Krieg ...")."""
+    j = i - 1
+    while j > clause.lo and not tokens[j].capital and _inflected(tokens[j].low):
+        j -= 1
+    return j >= clause.lo and tokens[j].low in ("im", "in", "beim", "bei", "nach", "vor", "seit")
 
 
 def _instrument(tokens: Sequence[Token], hits: Sequence[Hit]) -> bool:

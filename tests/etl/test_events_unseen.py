@@ -1233,3 +1233,8 @@ def test_one_to_one_talks_after_a_reception_are_one_meeting_each() -> None:
         {"benjamin-netanjahu": "participant", "joe-biden": "host"},
         {"giorgia-meloni": "participant", "joe-biden": "host"},
     ]
+
+
+def test_the_verb_after_a_war_named_in_a_phrase_carries_the_sides() -> None:
+    evs = events("Im Sommerkrieg 2008 hatte Russland die Ukraine angegriffen.\n")
+    assert roles(only(evs, "attack")) == {"RU": "perpetrator", "UA": "target"}

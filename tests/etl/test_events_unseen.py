@@ -1238,3 +1238,11 @@ def test_one_to_one_talks_after_a_reception_are_one_meeting_each() -> None:
 def test_the_verb_after_a_war_named_in_a_phrase_carries_the_sides() -> None:
     evs = events("Im Sommerkrieg 2008 hatte Russland die Ukraine angegriffen.\n")
     assert roles(only(evs, "attack")) == {"RU": "perpetrator", "UA": "target"}
+
+
+def test_holding_territory_occupied_is_an_attack_by_the_occupier() -> None:
+    evs = events("Seit Juni halten russische Truppen Teile der Ukraine besetzt.\n")
+    ev = only(evs, "attack")
+    assert roles(ev)["RU"] == "perpetrator"
+    assert ev.start == FuzzyDate(date(2023, 6, 1), "month")
+    assert not [e for e in events("Die besetzten Gebiete liegen im Osten.\n") if e.type == "attack"]

@@ -106,6 +106,7 @@ class Entry:
     subject: bool | None = None  # does the clause's subject fill the frame? (None: type default)
     refers_to: tuple[str, ...] = ()  # types a definite use can refer back to
     roles: bool = False  # a support word that also brings who takes part ("Unter den Gästen")
+    after: frozenset[str] = frozenset()  # words one of which must open the trigger's phrase
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             subject=raw.get("subject"),
             refers_to=_as_tuple(raw.get("refers_to")),
             roles=bool(raw.get("roles", False)),
+            after=frozenset(_as_tuple(raw.get("after"))),
         )
         exclude.update(x.lower() for x in _as_tuple(raw.get("exclude")))
         for stem in _as_tuple(raw.get("stems")):
@@ -866,6 +868,8 @@ def _sentence_candidates(sent: Sentence, art: _Article) -> list[Cand]:
             clause = clauses[clause_of[i]]
             if not _entry_applies(entry, tokens, clause):
                 continue
+            if entry.after and not _opened_by(tokens, i, clause, entry.after):
+                continue
             prefix = (tok.start, tok.start + cut) if cut else None
             clause.hits.append(Hit(i, entry, prefix))
     out: list[Cand] = []
@@ -996,6 +1000,14 @@ def _with_compound_names(
     if not extra:
         return mentions
     return sorted([*mentions, *extra], key=lambda m: (m.start, -m.end))
+
+
+def _opened_by(tokens: Sequence[Token], i: int, clause: Clause, words: frozenset[str]) -> bool:
+    """The phrase of the token at ``i`` opens with one of ``words`` ("im Weißen Haus")."""
+    j = i - 1
+    while j > clause.lo and tokens[j].capital and tokens[j].low.endswith(("e", "en", "es")):
+        j -= 1  # "Weißen", "Weiße"
+    return j >= clause.lo and tokens[j].low in words
 
 
 def _entry_applies(entry: Entry, tokens: Sequence[Token], clause: Clause) -> bool:
@@ -2509,6 +2521,8 @@ def _date(
     if not exprs:
         own = {h.index for h in cand.hits}
         cand.after_event = _event_offset(tokens, clause, own, art.lex)
+        if cand.after_event is None and tokens[0].low in _NEXT_WORDS and cand.status == "occurred":
+            cand.after_event = ("", 0)  # "Anschließend traf er X": the day just told
     if not exprs and cand.status == "occurred":
         sentence_exprs = art.dates_in(tokens[0].start, tokens[-1].end)
         if len(sentence_exprs) == 1:
@@ -3027,14 +3041,16 @@ def _date_from_event(c: Cand, before: Sequence[Cand]) -> None:
     assert c.after_event is not None
     typ, days = c.after_event
     told = next(
-        (d for d in reversed(before) if d.type == typ and d.start is not None
-         and d.start.precision == "day" and not d.negated),
+        (d for d in reversed(before) if (d.type == typ or not typ and c.sentence - d.sentence == 1)
+         and d.start is not None and d.start.precision == "day" and not d.negated
+         and d.status == "occurred"),
         None,
     )  # fmt: skip
     if told is not None and told.start is not None:
         c.start = FuzzyDate(told.start.value + datetime.timedelta(days=days), "day")
 
 
+_NEXT_WORDS = frozenset("anschließend danach später".split())
 _SPAN_DAYS = {"tag": 1, "tage": 1, "tagen": 1, "woche": 7, "wochen": 7}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from etl.facts import FuzzyDate
-from tests.etl.test_events import events, only, roles
+from tests.etl.test_events import JULY_2023, events, only, roles
 
 
 def test_state_named_with_its_leader_is_one_side_not_one_more_counterpart() -> None:
@@ -1246,3 +1246,25 @@ def test_holding_territory_occupied_is_an_attack_by_the_occupier() -> None:
     assert roles(ev)["RU"] == "perpetrator"
     assert ev.start == FuzzyDate(date(2023, 6, 1), "month")
     assert not [e for e in events("Die besetzten Gebiete liegen im Osten.\n") if e.type == "attack"]
+
+
+def test_a_dated_reception_at_a_seat_of_government_is_a_visit_and_what_follows_its_day() -> None:
+    from etl.entities import extract_entities
+    from etl.events import extract_events
+    from etl.knowledge_base import load_knowledge_base
+
+    kb = load_knowledge_base()  # the seats of government are metonyms of the real states data
+
+    def real(body: str) -> list:
+        return extract_events(body, extract_entities(body, JULY_2023, kb), JULY_2023, kb)
+
+    evs = real(
+        "Präsident Emmanuel Macron hat Präsident Joe Biden am Donnerstag, dem 6. Juli, im "
+        "Weißen Haus seinen Plan vorgestellt. Anschließend traf Macron Kamala Harris.\n"
+    )
+    visit = only(evs, "visit")
+    assert visit.state == "US" and roles(visit)["emmanuel-macron"] == "participant"
+    assert roles(visit)["joe-biden"] == "host"
+    assert only(evs, "meeting").start == FuzzyDate(date(2023, 7, 6), "day")
+    said = real("Im Weißen Haus sagte Joe Biden am Montag, Emmanuel Macron habe recht.\n")
+    assert not [e for e in said if e.type == "visit"]

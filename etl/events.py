@@ -2548,7 +2548,8 @@ def _date(
         exprs = art.dates_in(tokens[0].start, lo)[-1:]
     # the stretch of the clause around the trigger that no comma cuts
     own = _comma_segment(tokens, clause, cand.hits[0].index)
-    if decision and cand.type not in ("summit", "meeting"):
+    seat = any(h.entry.after for h in cand.hits)  # "vereinbarten ... am Mittwoch im Kanzleramt"
+    if decision and cand.type not in ("summit", "meeting") and not seat:
         # "war im vergangenen Jahr beschlossen worden": the decision's date. But in "kündigte
         # an, am 15. Juni nach Peking zu reisen" the trigger's own comma stretch, without the
         # decision verb, dates the event.

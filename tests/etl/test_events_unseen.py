@@ -1268,3 +1268,19 @@ def test_a_dated_reception_at_a_seat_of_government_is_a_visit_and_what_follows_i
     assert only(evs, "meeting").start == FuzzyDate(date(2023, 7, 6), "day")
     said = real("Im Weißen Haus sagte Joe Biden am Montag, Emmanuel Macron habe recht.\n")
     assert not [e for e in said if e.type == "visit"]
+
+
+def test_a_seat_of_government_dates_the_visit_behind_a_decision_verb() -> None:
+    from etl.entities import extract_entities
+    from etl.events import extract_events
+    from etl.knowledge_base import load_knowledge_base
+
+    kb = load_knowledge_base()
+    body = (
+        "Das vereinbarten der französische Präsident Emmanuel Macron und Bundeskanzler Olaf "
+        "Scholz am Mittwoch, dem 5. Juli, im Kanzleramt.\n"
+    )
+    evs = extract_events(body, extract_entities(body, JULY_2023, kb), JULY_2023, kb)
+    visit = only(evs, "visit")
+    assert visit.state == "DE" and visit.start == FuzzyDate(date(2023, 7, 5), "day")
+    assert roles(visit)["olaf-scholz"] == "host"

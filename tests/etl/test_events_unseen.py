@@ -1284,3 +1284,15 @@ def test_a_seat_of_government_dates_the_visit_behind_a_decision_verb() -> None:
     visit = only(evs, "visit")
     assert visit.state == "DE" and visit.start == FuzzyDate(date(2023, 7, 5), "day")
     assert roles(visit)["olaf-scholz"] == "host"
+
+
+def test_who_does_not_take_part_in_it_is_absent_from_the_exercise_just_named() -> None:
+    evs = events(
+        "Frankreich und Italien nehmen an NATO-Gipfeln teil, zuletzt im Juli in Vilnius. "
+        "Am Montag beginnen Frankreich und Italien ihr gemeinsames Seemanöver im Mittelmeer. "
+        "Schweden nimmt daran nicht teil.\n"
+    )
+    drill = only(evs, "other")
+    assert roles(drill).get("SE") == "absent"
+    summit = only(evs, "summit")
+    assert "SE" not in roles(summit)

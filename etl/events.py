@@ -227,7 +227,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "present_forms past_auxiliaries occurred_cues invitation_preps launch_verbs state_bodies "
         "host_participles attribute_date_preps attribute_date_fillers pluperfect_auxiliaries "
         "zu_infinitive_prefixes era_adjectives announce_words failed_cues gathering_genitives "
-        "verbal_objects reject_verbs"
+        "verbal_objects reject_verbs invitation_verbs"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -1895,6 +1895,8 @@ def _bind(
     host_subject = main.entry.frame == "host_verb" or bool(words & lex.cue("host_verbs"))
     if words & lex.cue("host_participles") and words & _HAVE:
         host_subject = True  # "Biden hat die Regierungschefs zum Gipfel empfangen"
+    if cand.type in _HOSTED and _invites(tokens, clause, lex):
+        host_subject = True  # "Macron lud den Kanzler zu den Gedenkfeiern ein": he hosts
     if _received(tokens, main, words, lex):
         # "Modi war von Putin empfangen worden": the subject is the guest, "von X" the host
         host_subject = False
@@ -2093,7 +2095,7 @@ def _bind(
         if (
             name == "subject"
             and host_subject
-            and cand.type in ("summit", "meeting")
+            and cand.type in _HOSTED
             and last_host is not None
             and any(
                 not t.capital and not t.punct and t.low not in _ENUM_GLUE
@@ -2104,7 +2106,7 @@ def _bind(
         if (
             name == "subject"
             and host_subject
-            and cand.type in ("summit", "meeting")
+            and cand.type in _HOSTED
             and last_host_end is not None
             and last_host_end < mi
             and not any(t.punct or t.low in _ENUM_GLUE for t in tokens[last_host_end + 1 : mi])
@@ -2115,7 +2117,7 @@ def _bind(
         if cand.received and name == "subject" and _agent_of_passive(tokens, mi, clause):
             name = "host"
         if name == "host" or (
-            name == "subject" and host_subject and cand.type in ("summit", "meeting")
+            name == "subject" and host_subject and cand.type in _HOSTED
         ):
             last_host = mi
             last_host_end = _token_index(tokens, m.end - 1)
@@ -2226,6 +2228,21 @@ def _bind(
             if pronoun:
                 cand.fallback = ("sg", tokens[i].start)
                 break
+
+
+_HOSTED = ("summit", "meeting", "commemoration")  # gatherings whose host-verb subject hosts
+
+
+def _invites(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> bool:
+    """An active invitation verb in the clause: "lud ... ein" with its particle, or glued
+    ("einlud"); never the participle "eingeladen" (who is invited, by whom unsaid)."""
+    forms = lex.cue("invitation_verbs")
+    span = tokens[clause.lo : clause.hi]
+    if not any(t.low in forms and not t.capital for t in span):
+        return False
+    return any(t.low.startswith("ein") and t.low in forms for t in span) or _particle_ok(
+        ("ein",), tokens, clause
+    )
 
 
 def _received(tokens: Sequence[Token], main: Hit, words: set[str], lex: Lexicon) -> bool:

@@ -1296,3 +1296,14 @@ def test_who_does_not_take_part_in_it_is_absent_from_the_exercise_just_named() -
     assert roles(drill).get("SE") == "absent"
     summit = only(evs, "summit")
     assert "SE" not in roles(summit)
+
+
+def test_who_invites_to_a_gathering_hosts_it_and_the_invited_take_part() -> None:
+    evs = events(
+        "Meloni lud Scholz und Macron zu einer Gedenkfeier am 3. August ein.\n",
+        FuzzyDate(date(2023, 7, 1), "month"),
+    )
+    r = roles(only(evs, "other"))
+    assert r.get("giorgia-meloni") == "host"
+    assert r.get("olaf-scholz") == "participant"
+    assert r.get("emmanuel-macron") == "participant"

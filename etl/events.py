@@ -1827,6 +1827,13 @@ def _slot_of(
                 attached = None
             if _PREPS[t.low] == "in" and attached is None and _inside_topic(tokens, j, clause):
                 return _Slot("über")  # "über den Einsatz von Soldaten im Gebiet Kursk": a topic
+            if (
+                t.low == "mit"
+                and attached is None
+                and j > clause.lo
+                and tokens[j - 1].low in _TOGETHER
+            ):
+                return _Slot("subject")  # "Gemeinsam mit X war sie gereist": a companion
             if t.low == "bei" and m.kind == "person":
                 return _Slot("mit", attached)  # "zu Gesprächen bei Kremlchef Putin": his guest
             return _Slot(_PREPS[t.low], attached)
@@ -1872,6 +1879,9 @@ def _slot_of(
         j -= 1
         steps += 1
     return _Slot("subject")
+
+
+_TOGETHER = frozenset({"gemeinsam", "zusammen"})  # "gemeinsam mit X": X acts with the subject
 
 
 def _bind(

@@ -1307,3 +1307,11 @@ def test_who_invites_to_a_gathering_hosts_it_and_the_invited_take_part() -> None
     assert r.get("giorgia-meloni") == "host"
     assert r.get("olaf-scholz") == "participant"
     assert r.get("emmanuel-macron") == "participant"
+
+
+def test_who_travels_together_with_the_subject_is_a_visitor_not_a_host() -> None:
+    evs = events("Gemeinsam mit Macron reiste Scholz am 4. Juli nach Kairo.\n")
+    r = roles(only(evs, "visit"))
+    assert r.get("emmanuel-macron") == "participant"
+    assert r.get("olaf-scholz") == "participant"
+    assert r.get("EG") == "host"

@@ -227,7 +227,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "present_forms past_auxiliaries occurred_cues invitation_preps launch_verbs state_bodies "
         "host_participles attribute_date_preps attribute_date_fillers pluperfect_auxiliaries "
         "zu_infinitive_prefixes era_adjectives announce_words failed_cues gathering_genitives "
-        "verbal_objects reject_verbs invitation_verbs"
+        "verbal_objects reject_verbs invitation_verbs chair_nouns"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -1968,6 +1968,8 @@ def _bind(
             and any(tokens[h.index].low in lex.cue("host_titles") for h in cand.hits)
         ):
             slot = _Slot("host")  # "Gastgeberin war die Präsidentin X": the gathering's host
+        if cand.type in _HOSTED and _chaired_by(tokens, mi, clause, lex):
+            slot = _Slot("host")  # "unter dem Vorsitz der Ministerpräsidentin X": she chairs
         joins = cand.type == "accession" and m.kind == "organization"
         if joins and _member_of(tokens, mi, clause, lex):
             slot = _Slot("member_of")  # "Aufnahme der AU als Mitglied der G20": G20 admits
@@ -2241,6 +2243,22 @@ def _bind(
 
 
 _HOSTED = ("summit", "meeting", "commemoration")  # gatherings whose host-verb subject hosts
+
+
+def _chaired_by(tokens: Sequence[Token], mi: int, clause: Clause, lex: Lexicon) -> bool:
+    """The mention follows "unter (dem) Vorsitz/Leitung", within its phrase ("unter dem
+    Vorsitz der italienischen Ministerpräsidentin X", "unter Leitung von X")."""
+    chair = lex.cue("chair_nouns")
+    for j in range(mi - 1, max(clause.lo, mi - 6) - 1, -1):
+        t = tokens[j]
+        if t.punct or t.low in ("und", "sowie", "oder"):
+            return False
+        if t.low in chair and t.capital:
+            k = j - 1
+            if k >= clause.lo and tokens[k].low in _DETERMINERS:
+                k -= 1
+            return k >= clause.lo and tokens[k].low == "unter"
+    return False
 
 
 def _invites(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> bool:
@@ -3666,13 +3684,33 @@ def _merge_within(events: list[EventFact]) -> list[EventFact]:
 
 
 def _fix_hosts(ev: EventFact, art: _Article) -> EventFact:
-    """After merging, the people of a visited state are its hosts, whichever report named them."""
-    if dedup.group_of(ev.type) != "meet" or ev.state is None:
+    """After merging, the people of a visited state are its hosts, whichever report named them;
+    so are the leaders of a summit's venue state when one of its people hosts it ("unter
+    Leitung von Ministerpräsident X": the head of state met there is on the host side too)."""
+    if ev.state is None:
         return ev
     foreign = [
         p for p in ev.participants if art.entity_state((p.kind, p.key)) not in (ev.state, None)
     ]
-    if ev.type != "visit" or not foreign:
+    if not foreign:
+        return ev
+    if ev.type == "summit":
+        local_host = any(
+            p.role == "host" and p.kind == "person" and art.person_state(p.key) == ev.state
+            for p in ev.participants
+        )
+        if not local_host:
+            return ev
+        leaders = set(_leaders(art, ev.state, ev.start))
+        parts = [
+            Participant(p.kind, p.key, "host")
+            if p.role == "participant" and p.kind == "person" and p.key in leaders
+            else p
+            for p in ev.participants
+        ]
+        ev.participants = sorted(set(parts), key=lambda p: (p.kind, p.key, p.role))
+        return ev
+    if ev.type != "visit":
         return ev
     parts = [
         Participant(p.kind, p.key, "host")

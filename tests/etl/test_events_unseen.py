@@ -1315,3 +1315,23 @@ def test_who_travels_together_with_the_subject_is_a_visitor_not_a_host() -> None
     assert r.get("emmanuel-macron") == "participant"
     assert r.get("olaf-scholz") == "participant"
     assert r.get("EG") == "host"
+
+
+def test_who_a_gathering_is_held_under_the_chair_of_hosts_it() -> None:
+    evs = events(
+        "Am 3. Juli berieten die Staatschefs der G20 in einer Videokonferenz unter dem Vorsitz "
+        "des brasilianischen Präsidenten Lula über den Handel.\n"
+    )
+    r = roles(only(evs, "summit"))
+    assert r.get("lula") == "host"
+
+
+def test_the_leader_of_the_venue_state_is_on_the_host_side_of_a_summit_chaired_there() -> None:
+    evs = events(
+        "Am 3. Juli fand in Berlin ein Gipfel mit Macron und Meloni unter Leitung von Scholz "
+        "statt. Auch Steinmeier nahm an dem Gipfel teil.\n"
+    )
+    r = roles(only(evs, "summit"))
+    assert r.get("olaf-scholz") == "host"
+    assert r.get("frank-walter-steinmeier") == "host"
+    assert r.get("emmanuel-macron") == "participant" and r.get("giorgia-meloni") == "participant"

@@ -1335,3 +1335,13 @@ def test_the_leader_of_the_venue_state_is_on_the_host_side_of_a_summit_chaired_t
     assert r.get("olaf-scholz") == "host"
     assert r.get("frank-walter-steinmeier") == "host"
     assert r.get("emmanuel-macron") == "participant" and r.get("giorgia-meloni") == "participant"
+
+
+def test_who_judges_a_pact_by_name_is_no_party_to_it() -> None:
+    evs = events(
+        "Frankreich und Italien unterzeichneten am 3. Juli ein Abkommen über Migration. "
+        "Die NATO nannte die Vereinbarung einen Fehler. "
+        "Schweden bezeichnete das Abkommen als unzureichend.\n"
+    )
+    r = roles(only(evs, "agreement"))
+    assert set(r) == {"FR", "IT"}

@@ -1834,7 +1834,7 @@ def _slot_of(
                 and tokens[j - 1].low in _TOGETHER
             ):
                 return _Slot("subject")  # "Gemeinsam mit X war sie gereist": a companion
-            if t.low == "bei" and m.kind == "person":
+            if t.low == "bei" and m.kind == "person" and attached is not None:
                 return _Slot("mit", attached)  # "zu Gesprächen bei Kremlchef Putin": his guest
             return _Slot(_PREPS[t.low], attached)
         if j in hit_idx:
@@ -1850,9 +1850,10 @@ def _slot_of(
             if (
                 prev.name == "in"
                 and m.kind == "person"
+                and prev.attached is not None
                 and j > clause.lo
                 and (tokens[j - 1].low == "bei")
-            ):
+            ):  # only after talks: "bei Trump zu Gast" keeps its host
                 return _Slot("mit", prev.attached)  # "bei Kremlchef Putin": the title's state
             return prev  # an enumeration carries the slot of its first member
         if t.text == "," or t.low in ("und", "sowie", "oder"):

@@ -1345,3 +1345,14 @@ def test_who_judges_a_pact_by_name_is_no_party_to_it() -> None:
     )
     r = roles(only(evs, "agreement"))
     assert set(r) == {"FR", "IT"}
+
+
+def test_guests_at_someones_place_on_different_days_stay_two_visits() -> None:
+    evs = events(
+        "Macron und Bundeskanzler Olaf Scholz waren erst in dieser Woche bei Biden zu Gast "
+        "gewesen – Macron am Montag, Scholz am Donnerstag.\n",
+        FuzzyDate(date(2023, 7, 8), "day"),
+    )
+    guests = sorted(k for e in evs if e.type == "visit" for k, r in roles(e).items()
+                    if r == "participant")  # fmt: skip
+    assert guests == ["emmanuel-macron", "olaf-scholz"]

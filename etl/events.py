@@ -3276,21 +3276,25 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
     return events
 
 
+def _undated_report(c: Cand, typ: str) -> bool:
+    """An event of ``typ`` the article reports as happened, in focus, still without a date."""
+    return (
+        c.type == typ
+        and c.merged_into is None
+        and c.start is None
+        and c.status == "occurred"
+        and not c.background
+        and not c.reference
+    )
+
+
 def _signed_during(done: Sequence[Cand], art: _Article) -> None:
     """An undated signing told right after a dated visit, meeting or summit of the same sides
     took place during it ("Xi traf am Donnerstag Orbán. Beide Länder unterzeichneten 18
     Abkommen."): it gets that gathering's days. A pluperfect signing is older history."""
     pluperfect = art.lex.cue("pluperfect_auxiliaries")
     for c in done:
-        if (
-            c.type != "agreement"
-            or c.merged_into is not None
-            or c.start is not None
-            or c.status != "occurred"
-            or c.decided
-            or c.background
-            or c.reference
-        ):
+        if not _undated_report(c, "agreement") or c.decided:
             continue
         words = set(art.sentences[c.sentence].text.lower().split())
         if words & pluperfect:
@@ -3320,14 +3324,7 @@ def _dated_by_its_signing(done: Sequence[Cand], art: _Article) -> None:
     empfing die Partner zum Quad-Gipfel. Die vier Staaten verabschiedeten am Samstag, dem 21.
     September, eine Erklärung") took place that day."""
     for d in done:
-        if (
-            d.type != "summit"
-            or d.merged_into is not None
-            or d.start is not None
-            or d.status != "occurred"
-            or d.background
-            or d.reference
-        ):
+        if not _undated_report(d, "summit"):
             continue
         theirs = {art.entity_state(k) or k[1] for k in d.roles} | {d.state, d.organization}
         for c in done:

@@ -1363,6 +1363,32 @@ def _inflected(low: str) -> bool:
     return low.endswith(_INFLECTIONS)
 
 
+def _past_modifiers(
+    tokens: Sequence[Token],
+    j: int,
+    clause: Clause,
+    step: int,
+    *,
+    determiners: bool = False,
+    stop: frozenset[str] = frozenset(),
+) -> int:
+    """From ``j`` in the direction ``step`` (-1 or 1), the first token inside the clause that
+    does not modify a noun: lower-case adjectives ("bis zum nächsten Gipfel"); with
+    ``determiners`` also articles and any inflected word ("am Tag nach der Stichwahl"). A word of
+    ``stop`` ends the walk ("am Rande des Gipfels")."""
+
+    def modifies(t: Token) -> bool:
+        if t.low in stop:
+            return False
+        if determiners:
+            return t.low in _DETERMINERS or _inflected(t.low)
+        return not t.capital and _inflected(t.low)
+
+    while (j > clause.lo if step < 0 else j < clause.hi - 1) and modifies(tokens[j]):
+        j += step
+    return j
+
+
 def _after_end_noun(words: Sequence[str], at: int, end_nouns: frozenset[str]) -> bool:
     """ "ein Ende des (langen) Krieges": the noun is the genitive of an end, over adjectives."""
     j = at - 1
@@ -1453,9 +1479,7 @@ _GENERIC_PREPS = frozenset("für über gegen zu ohne wie".split())
 
 def _in_pp(tokens: Sequence[Token], i: int, clause: Clause) -> bool:
     """The noun at ``i`` opens its clause inside a prepositional phrase ("Im Krieg ...")."""
-    j = i - 1
-    while j > clause.lo and not tokens[j].capital and _inflected(tokens[j].low):
-        j -= 1
+    j = _past_modifiers(tokens, i - 1, clause, -1)
     return j >= clause.lo and tokens[j].low in ("im", "in", "beim", "bei", "nach", "vor", "seit")
 
 
@@ -1481,10 +1505,7 @@ def _verbal_attack(
     first = min(h.index for h in hits)
     for j in range(first + 1, clause.hi - 1):
         if tokens[j].low in _OBJECT_ARTICLES:
-            k = j + 1
-            while k < clause.hi - 1 and not tokens[k].capital and _inflected(tokens[k].low):
-                k += 1
-            head = tokens[k]
+            head = tokens[_past_modifiers(tokens, j + 1, clause, 1)]
             if head.capital:
                 return head.low.endswith(tuple(verbal))
     return False
@@ -1493,9 +1514,7 @@ def _verbal_attack(
 def _awaited(tokens: Sequence[Token], i: int, clause: Clause) -> bool:
     """A gathering named as a deadline ("bis zum Gipfel", "bis zur Konferenz im Juli") is still
     to come."""
-    j = i - 1
-    while j > clause.lo and not tokens[j].capital and _inflected(tokens[j].low):
-        j -= 1  # "bis zum nächsten Gipfel"
+    j = _past_modifiers(tokens, i - 1, clause, -1)  # "bis zum nächsten Gipfel"
     return (
         tokens[i].capital
         and j - 1 >= clause.lo
@@ -1512,10 +1531,7 @@ def _of_a_body(
     not the talks of two."""
     if not tokens[i].capital or i + 2 >= clause.hi or tokens[i + 1].low not in ("der", "des"):
         return False
-    j = i + 2
-    while j < clause.hi - 1 and not tokens[j].capital and _inflected(tokens[j].low):
-        j += 1  # "der beiden", "der westlichen Verbündeten"
-    head = tokens[j]
+    head = tokens[_past_modifiers(tokens, i + 2, clause, 1)]  # "der westlichen Verbündeten"
     if any(m.kind == "organization" and m.start == head.start for m in mentions):
         return True
     low = head.low.rsplit("-", 1)[-1]
@@ -1739,9 +1755,7 @@ def _is_date_noun(low: str, lex: Lexicon) -> bool:
 def _time_reference(tokens: Sequence[Token], i: int, clause: Clause) -> bool:
     """The noun at ``i`` only marks a time ("am Tag nach der Stichwahl", "zwei Tage vor dem
     Gipfel"): a phrase after it is not its own."""
-    j = i - 1
-    while j > clause.lo and (tokens[j].low in _DETERMINERS or _inflected(tokens[j].low)):
-        j -= 1
+    j = _past_modifiers(tokens, i - 1, clause, -1, determiners=True)
     return (
         tokens[j].low in ("nach", "vor")
         and j < i - 1
@@ -1754,11 +1768,7 @@ def _margin_reference(tokens: Sequence[Token], i: int, clause: Clause, lex: Lexi
     """The noun at ``i`` names the gathering at whose margin talks are held ("am Rande des
     Gipfels"): a phrase after it is not its own."""
     margin = lex.cue("margin_cues")
-    j = i - 1
-    while j > clause.lo and tokens[j].low not in margin and (
-        tokens[j].low in _DETERMINERS or _inflected(tokens[j].low)
-    ):
-        j -= 1
+    j = _past_modifiers(tokens, i - 1, clause, -1, determiners=True, stop=margin)
     return j < i - 1 and tokens[j].low in margin
 
 
@@ -2129,9 +2139,7 @@ def _bind(
             bound[mi] = _Slot("mit")  # "empfing Biden und Scholz": the list shares the object
         if cand.received and name == "subject" and _agent_of_passive(tokens, mi, clause):
             name = "host"
-        if name == "host" or (
-            name == "subject" and host_subject and cand.type in _HOSTED
-        ):
+        if name == "host" or (name == "subject" and host_subject and cand.type in _HOSTED):
             last_host = mi
             last_host_end = _token_index(tokens, m.end - 1)
             role: str | None = "host"
@@ -2733,9 +2741,7 @@ def _date_of_time_reference(tokens: Sequence[Token], e: DateExpr, trigger: int) 
     if any(t.punct or t.low in ("und", "sowie", "oder") for t in between):
         return False
     return any(
-        t.low in ("vor", "nach")
-        and between[k + 1].low in _DETERMINERS
-        and between[k + 2].capital
+        t.low in ("vor", "nach") and between[k + 1].low in _DETERMINERS and between[k + 2].capital
         for k, t in enumerate(between[:-2])
     )
 
@@ -3049,7 +3055,7 @@ def _absorb(target: Cand, c: Cand) -> None:
 
 
 def _one_to_one_talks(cands: list[Cand], art: _Article) -> list[Cand]:
-    """"Am Samstag folgten dort Einzelgespräche mit A und B" after the host received someone:
+    """ "Am Samstag folgten dort Einzelgespräche mit A und B" after the host received someone:
     one meeting of that host with each of them, where he received the first."""
     out: list[Cand] = []
     for c in cands:
@@ -3117,9 +3123,7 @@ def _event_offset(
             if n is None:
                 continue
             count = n
-        k = i + 1
-        while k < clause.hi - 1 and (tokens[k].low in _DETERMINERS or _inflected(tokens[k].low)):
-            k += 1
+        k = _past_modifiers(tokens, i + 1, clause, 1, determiners=True)
         entries = [e for e, _cut in _match_token(tokens[k], lex, False) if e.noun]
         if entries and k not in own:  # the noun counted from is not the event dated
             sign = 1 if word == "nach" else -1
@@ -3276,6 +3280,12 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
     return events
 
 
+def _parties(c: Cand, art: _Article) -> set[str]:
+    """Who an event involves, as states where a person stands for one: its entities, its
+    venue's state and its organization ("Xi" and "China" are one side)."""
+    return ({art.entity_state(k) or k[1] for k in c.roles} | {c.state, c.organization}) - {None}
+
+
 def _undated_report(c: Cand, typ: str) -> bool:
     """An event of ``typ`` the article reports as happened, in focus, still without a date."""
     return (
@@ -3310,8 +3320,7 @@ def _signed_during(done: Sequence[Cand], art: _Article) -> None:
                 continue
             if d.start is None or d.background or d.reference:
                 continue
-            theirs = {art.entity_state(k) or k[1] for k in d.roles} | {d.state, d.organization}
-            if sides & (theirs - {None}):
+            if sides & _parties(d, art):
                 c.start, c.end = d.start, d.end
                 break
             if d.sentence <= c.sentence:
@@ -3326,7 +3335,7 @@ def _dated_by_its_signing(done: Sequence[Cand], art: _Article) -> None:
     for d in done:
         if not _undated_report(d, "summit"):
             continue
-        theirs = {art.entity_state(k) or k[1] for k in d.roles} | {d.state, d.organization}
+        theirs = _parties(d, art)
         for c in done:
             if c.type != "agreement" or c.merged_into is not None or c.status != "occurred":
                 continue
@@ -3334,8 +3343,7 @@ def _dated_by_its_signing(done: Sequence[Cand], art: _Article) -> None:
                 continue
             if c.start.precision != "day" or c.decided or c.reference:
                 continue
-            sides = {art.entity_state(k) or k[1] for k in c.roles} | {c.state, c.organization}
-            if (sides & theirs) - {None}:
+            if _parties(c, art) & theirs:
                 d.start, d.end = c.start, c.end
                 break
 
@@ -3692,28 +3700,28 @@ def _fix_hosts(ev: EventFact, art: _Article) -> EventFact:
     ]
     if not foreign:
         return ev
+    state = ev.state
     if ev.type == "summit":
         local_host = any(
-            p.role == "host" and p.kind == "person" and art.person_state(p.key) == ev.state
+            p.role == "host" and p.kind == "person" and art.person_state(p.key) == state
             for p in ev.participants
         )
         if not local_host:
             return ev
-        leaders = set(_leaders(art, ev.state, ev.start))
-        parts = [
-            Participant(p.kind, p.key, "host")
-            if p.role == "participant" and p.kind == "person" and p.key in leaders
-            else p
-            for p in ev.participants
-        ]
-        ev.participants = sorted(set(parts), key=lambda p: (p.kind, p.key, p.role))
-        return ev
-    if ev.type != "visit":
+        leaders = set(_leaders(art, state, ev.start))
+
+        def hosts(p: Participant) -> bool:
+            return p.kind == "person" and p.key in leaders
+
+    elif ev.type == "visit":
+
+        def hosts(p: Participant) -> bool:
+            return art.entity_state((p.kind, p.key)) == state
+
+    else:
         return ev
     parts = [
-        Participant(p.kind, p.key, "host")
-        if p.role == "participant" and art.entity_state((p.kind, p.key)) == ev.state
-        else p
+        Participant(p.kind, p.key, "host") if p.role == "participant" and hosts(p) else p
         for p in ev.participants
     ]
     ev.participants = sorted(set(parts), key=lambda p: (p.kind, p.key, p.role))

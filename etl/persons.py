@@ -731,10 +731,11 @@ def _party_name(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> tuple[int, 
     u = units[i]
     if u.mentions or not u.text[:1].isupper() or (i and _is_name_token(units[i - 1], kb)):
         return None
-    n = name_span(units, i, kb)
-    k = i + n
-    if n == 0 or _words(units, i, n) < 2 or any(v.mentions for v in units[i:k]):
+    found = _new_name_at(units, i, kb)
+    if found is None:
         return None
+    n = found[1]
+    k = i + n
     if k < len(units) and units[k].lower in ("von", "vom"):
         k += 1
         if k < len(units) and units[k].lower in ("der", "den", "dem"):
@@ -769,9 +770,10 @@ def _sibling_names(
     first, conj = units[i + 1], units[i + 2]
     if conj.lower != "und" or not _is_name_token(first, kb) or name_span(units, i + 1, kb) != 1:
         return []
-    n = name_span(units, i + 3, kb)
-    if n == 0 or _words(units, i + 3, n) < 2 or any(u.mentions for u in units[i + 3 : i + 3 + n]):
+    found = _new_name_at(units, i + 3, kb)
+    if found is None:
         return []
+    n = found[1]
     second = " ".join(u.text for u in units[i + 3 : i + 3 + n])
     family = family_name(second, False)
     if family is None:
@@ -801,11 +803,11 @@ def _listed_names(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> list[tupl
             known += 1
             j += 1
         else:
-            n = name_span(units, j, kb)
-            if n == 0 or _words(units, j, n) < 2 or any(v.mentions for v in units[j : j + n]):
+            found = _new_name_at(units, j, kb)
+            if found is None:
                 return []
-            items.append((j, n))
-            j += n
+            items.append(found)
+            j += found[1]
         if j >= len(units) or units[j].text in LIST_END:
             break
         if units[j].text not in LIST_SEPARATORS:

@@ -7,8 +7,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from etl.facts import FuzzyDate
+from etl.entities import extract_entities
+from etl.events import extract_events
+from etl.facts import EventFact, FuzzyDate
+from etl.knowledge_base import load_knowledge_base
 from tests.etl.test_events import JULY_2023, events, only, roles
+
+
+def real_events(body: str) -> list[EventFact]:
+    """Events read with the real knowledge base, for rules that rest on its data (the seats of
+    government are metonyms of the states data)."""
+    kb = load_knowledge_base()  # cached per folder
+    return extract_events(body, extract_entities(body, JULY_2023, kb), JULY_2023, kb)
 
 
 def test_state_named_with_its_leader_is_one_side_not_one_more_counterpart() -> None:
@@ -1249,16 +1259,7 @@ def test_holding_territory_occupied_is_an_attack_by_the_occupier() -> None:
 
 
 def test_a_dated_reception_at_a_seat_of_government_is_a_visit_and_what_follows_its_day() -> None:
-    from etl.entities import extract_entities
-    from etl.events import extract_events
-    from etl.knowledge_base import load_knowledge_base
-
-    kb = load_knowledge_base()  # the seats of government are metonyms of the real states data
-
-    def real(body: str) -> list:
-        return extract_events(body, extract_entities(body, JULY_2023, kb), JULY_2023, kb)
-
-    evs = real(
+    evs = real_events(
         "Präsident Emmanuel Macron hat Präsident Joe Biden am Donnerstag, dem 6. Juli, im "
         "Weißen Haus seinen Plan vorgestellt. Anschließend traf Macron Kamala Harris.\n"
     )
@@ -1266,21 +1267,15 @@ def test_a_dated_reception_at_a_seat_of_government_is_a_visit_and_what_follows_i
     assert visit.state == "US" and roles(visit)["emmanuel-macron"] == "participant"
     assert roles(visit)["joe-biden"] == "host"
     assert only(evs, "meeting").start == FuzzyDate(date(2023, 7, 6), "day")
-    said = real("Im Weißen Haus sagte Joe Biden am Montag, Emmanuel Macron habe recht.\n")
+    said = real_events("Im Weißen Haus sagte Joe Biden am Montag, Emmanuel Macron habe recht.\n")
     assert not [e for e in said if e.type == "visit"]
 
 
 def test_a_seat_of_government_dates_the_visit_behind_a_decision_verb() -> None:
-    from etl.entities import extract_entities
-    from etl.events import extract_events
-    from etl.knowledge_base import load_knowledge_base
-
-    kb = load_knowledge_base()
-    body = (
+    evs = real_events(
         "Das vereinbarten der französische Präsident Emmanuel Macron und Bundeskanzler Olaf "
         "Scholz am Mittwoch, dem 5. Juli, im Kanzleramt.\n"
     )
-    evs = extract_events(body, extract_entities(body, JULY_2023, kb), JULY_2023, kb)
     visit = only(evs, "visit")
     assert visit.state == "DE" and visit.start == FuzzyDate(date(2023, 7, 5), "day")
     assert roles(visit)["olaf-scholz"] == "host"

@@ -107,12 +107,16 @@ _RE_DAY_REL = re.compile(
     r"(?<![A-Za-zÄÖÜäöüß])((?i:heute|gestern|vorgestern|übermorgen)|morgen)(?![a-zäöüß])"
 )
 
-# Days counted from a day the text told just before ("am Folgetag", "zwei Tage später"). Not
-# "am Vortag": news counts it from the day of the report as often as from the day just told.
+# Days counted from a day the text told just before ("am Folgetag", "zwei Tage später").
 _RE_AFTER = re.compile(
     r"(?<!\w)(?i:am\s+(folgetag|folgenden\s+tag|nächsten\s+tag|tag\s+darauf)"
     rf"|(tags)\s+darauf|({_NUM_ALT}|\d{{1,2}})\s+tage?\s+(später|danach|darauf))"
     r"(?![a-zäöüß])"
+)
+# The day before the day just told ("Noch am Vortag hatte er ..." after "am Montag, dem 21.
+# April"). Without a day told just before it stays undated: then it may count from the report.
+_RE_DAY_BEFORE = re.compile(
+    r"(?<!\w)(?i:am\s+vortag|tags\s+zuvor|einen\s+tag\s+(?:zuvor|davor|vorher))(?![a-zäöüß])"
 )
 # The day just told, a few hours on ("wenige Stunden später", "noch am selben Abend")
 _RE_HOURS_AFTER = re.compile(
@@ -290,6 +294,8 @@ def _candidates(text: str) -> list[DateExpr]:
         if off is None:
             continue
         out.append(DateExpr(m.start(), m.end(), m.group(0), "after", unit="day", offset=off))
+    for m in _RE_DAY_BEFORE.finditer(text) if has_unit else ():
+        out.append(DateExpr(m.start(), m.end(), m.group(0), "after", unit="day", offset=-1))
     for m in _RE_HOURS_AFTER.finditer(text) if has_hours else ():
         out.append(DateExpr(m.start(), m.end(), m.group(0), "after", unit="day", offset=0))
     for m in _RE_PREV_YEAR.finditer(text) if "Vorjahr" in text else ():

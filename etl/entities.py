@@ -103,15 +103,7 @@ def _locative(body: str, start: int) -> bool:
 
 def _tokens(body: str, mentions: Sequence[Mention]) -> list[Token]:
     """Tokens of the body, split where glued words hide a boundary."""
-    splits = set(glue.camel_boundaries(body))
-    for m in mentions:  # "Jinpingder": a name glued to a function word
-        if m.end < len(body) and body[m.end].isalpha():
-            tail = glue.word_tail(body, m.end)
-            if glue.is_glued_tail(tail) or (
-                m.kind == "person" and " " in m.surface and glue.is_glued_name_tail(tail)
-            ):
-                splits.add(m.end)
-    return tokenize(body, splits=sorted(splits))
+    return tokenize(body, splits=glue.splits(body, mentions))
 
 
 def _units(

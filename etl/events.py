@@ -34,7 +34,7 @@ from typing import Any, Protocol
 
 import ahocorasick
 
-from etl import dedup
+from etl import dedup, glue
 from etl.dates import (
     DateExpr,
     Tense,
@@ -227,7 +227,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "present_forms past_auxiliaries occurred_cues invitation_preps launch_verbs state_bodies "
         "host_participles attribute_date_preps attribute_date_fillers pluperfect_auxiliaries "
         "zu_infinitive_prefixes era_adjectives announce_words failed_cues gathering_genitives "
-        "verbal_objects reject_verbs invitation_verbs chair_nouns"
+        "verbal_objects reject_verbs invitation_verbs chair_nouns attended_forms"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -306,12 +306,20 @@ class Clause:
     hits: list[Hit] = field(default_factory=list)
 
 
-def _tokens(text: str, offset: int) -> list[Token]:
+def _tokens(text: str, offset: int, splits: Sequence[int] = ()) -> list[Token]:
+    """Words and punctuation; ``splits`` (body offsets) cut glued words ("Bidenempfing")."""
     out = []
     for m in _TOKEN.finditer(text):
         w = m.group()
         s = offset + m.start()
-        out.append(Token(w, w.lower(), s, s + len(w)))
+        e = s + len(w)
+        lo = bisect.bisect_right(splits, s)
+        while lo < len(splits) and splits[lo] < e:
+            cut = splits[lo] - s
+            out.append(Token(w[:cut], w[:cut].lower(), s, s + cut))
+            w, s = w[cut:], splits[lo]
+            lo += 1
+        out.append(Token(w, w.lower(), s, e))
     return out
 
 
@@ -550,6 +558,7 @@ class Cand:
     negated: bool = False
     carries_roles: bool = False  # a support word that names who takes part ("Unter den Gästen")
     attended: bool = False  # its clause says who attends ("nahmen teil", "Unter den Gästen")
+    attended_past: bool = False  # ... as done ("nahm an den Gesprächen teil")
     fallback: tuple[str, int] | None = None  # how to find an unnamed subject, and where
     object_at: int | None = None  # an object pronoun ("lud ihn ein"): someone named before
     received: bool = False  # a host verb in the passive ("wurde von X empfangen"): guest subject
@@ -593,6 +602,7 @@ class _Article:
     names: Mapping[str, tuple[str, str]]
     # list items after an announcement ("kündigte weitere Stationen an: • am Freitag ...")
     announced_items: frozenset[int] = frozenset()
+    splits: Sequence[int] = ()  # word boundaries that glue hid (etl.glue)
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -635,6 +645,12 @@ class _Article:
         if o is None:
             return None
         return o.get("kind") if isinstance(o, dict) else getattr(o, "kind", None)
+
+    def org_seat(self, key: str | None) -> str | None:
+        o = _kb_get(self.kb, "organizations", key) if key else None
+        if o is None:
+            return None
+        return o.get("seat") if isinstance(o, dict) else getattr(o, "seat", None)
 
     def entity_state(self, k: tuple[str, str]) -> str | None:
         kind, key = k
@@ -729,8 +745,12 @@ def extract_events(
     by_sentence: dict[int, list[Mention]] = {}
     for m in sorted(entities.mentions, key=lambda m: (m.start, -m.end)):
         by_sentence.setdefault(m.sentence_index, []).append(m)
+    splits = glue.splits(body, entities.mentions)
     candidate_sentences = sorted(
-        {bisect.bisect_right(starts, end) - 1 for end in _trigger_ends(body.lower(), lex)}
+        {
+            bisect.bisect_right(starts, end) - 1
+            for end in _trigger_ends(body.lower(), lex, frozenset(splits))
+        }
     )
     candidate_sentences = [si for si in candidate_sentences if 0 <= si < len(sentences)]
     dates = [
@@ -750,6 +770,7 @@ def extract_events(
         date_starts=[d.start for d in dates],
         names=_name_index(kb),
         announced_items=_announced_items(body, sentences, lex),
+        splits=splits,
     )
     cands: list[Cand] = []
     for si in candidate_sentences:
@@ -833,13 +854,14 @@ def _lead_date(body: str) -> FuzzyDate | None:
 _LEAD_CHARS = 800
 
 
-def _trigger_ends(low: str, lex: Lexicon) -> Iterable[int]:
+def _trigger_ends(low: str, lex: Lexicon, splits: frozenset[int] = frozenset()) -> Iterable[int]:
     """Where a lexicon word may end: one C-speed pass, with word-boundary checks so that "kam"
-    in "Kampf" or "reist" in "Reisespielraum" do not send a sentence to the tokenizer."""
+    in "Kampf" or "reist" in "Reisespielraum" do not send a sentence to the tokenizer. A
+    boundary that glue hid ("Bidenempfing") counts as a word start."""
     n = len(low)
     for end, (length, loose, exact) in lex.automaton.iter(low):
         start = end - length + 1
-        if not loose and start > 0 and low[start - 1].isalpha():
+        if not loose and start > 0 and low[start - 1].isalpha() and start not in splits:
             continue
         if exact and end + 1 < n and low[end + 1].isalpha():
             continue
@@ -852,7 +874,7 @@ def _trigger_ends(low: str, lex: Lexicon) -> Iterable[int]:
 
 def _sentence_candidates(sent: Sentence, art: _Article) -> list[Cand]:
     lex = art.lex
-    tokens = _tokens(sent.text, sent.start)
+    tokens = _tokens(sent.text, sent.start, art.splits)
     if not tokens:
         return []
     clauses = _clauses(tokens, lex)
@@ -1250,6 +1272,7 @@ def _clause_candidates(
         )
         cand.carries_roles = weight == "support" and all(h.entry.roles for h in ghits)
         cand.attended = cand.carries_roles or attend
+        cand.attended_past = attend and bool(wordset & lex.cue("attended_forms"))
         if main.entry.noun and set(before[-2:]) & {"kein", "keine", "keinen", "keinem"}:
             cand.negated = True
         if typ == "agreement" and negation and any(not h.entry.noun for h in ghits):
@@ -1658,9 +1681,11 @@ def _resolve_expr(
 
 def _day_told_before(e: DateExpr, art: _Article, depth: int) -> FuzzyDate | None:
     """The day "am Folgetag" or "zwei Tage später" counts from: the text's last date before it
-    (in its sentence or the two before), when that date names a day (the last of a range)."""
+    (in its sentence or the two before), when that date names a day (the last of a range).
+    "am Vortag" counts from a day told in its own sentence or the one before only: further on,
+    the press as often means the day before the report."""
     si = art.sentence_of(e.start)
-    lo = art.sentences[max(0, si - 2)].start
+    lo = art.sentences[max(0, si - (1 if e.offset < 0 else 2))].start
     before = find_dates(art.body[lo : e.start], lo)
     if not before or depth <= 0:
         return None
@@ -2135,6 +2160,14 @@ def _bind(
             and not any(t.punct or t.low in _ENUM_GLUE for t in tokens[last_host_end + 1 : mi])
         ):
             name = "mit"  # "Am Sonntag empfängt Starmer Selenskyj": subject, then the received
+        if (
+            name == "subject"
+            and host_subject
+            and cand.type in _HOSTED
+            and not cand.received
+            and any(t.low == "er" for t in tokens[clause.lo : mi])
+        ):
+            name = "mit"  # "Am Vortag hatte er JD Vance empfangen": "er" hosts, the named is guest
         if name == "mit" and slot.name == "subject":
             bound[mi] = _Slot("mit")  # "empfing Biden und Scholz": the list shares the object
         if cand.received and name == "subject" and _agent_of_passive(tokens, mi, clause):
@@ -2234,7 +2267,9 @@ def _bind(
     if hosts_by_relative:
         cand.fallback = _fallback(tokens, clauses, ci, main.index, lex, mentions)
         cand.fallback_hosts = True
-    elif not cand.has_subject and cand.type not in ("summit", "founding"):
+    elif not cand.has_subject and (
+        cand.type not in ("summit", "founding") or (attend and cand.type == "summit")
+    ):  # "am Donnerstag reist er zum EU-Gipfel": who travels to a summit attends it
         cand.fallback = _fallback(tokens, clauses, ci, main.index, lex, mentions)
         if cand.fallback is not None and cand.fallback[1] == cand.object_at:
             cand.fallback = None  # "empfing Xi ihn": the pronoun is the object, not the subject
@@ -2249,8 +2284,16 @@ def _bind(
             if pronoun:
                 cand.fallback = ("sg", tokens[i].start)
                 break
+        else:
+            for j in range(clause.lo + 1, main.index):
+                # "Am Vortag hatte er Macron getroffen": "er" after the finite auxiliary
+                after_aux = tokens[j - 1].low in _FINITE_AUX_ER
+                if tokens[j].low == "er" and after_aux and not main.entry.noun:
+                    cand.fallback = ("sg", tokens[j].start)
+                    break
 
 
+_FINITE_AUX_ER = frozenset("hat hatte war ist wird wurde will wollte soll sollte".split())
 _HOSTED = ("summit", "meeting", "commemoration")  # gatherings whose host-verb subject hosts
 
 
@@ -2647,6 +2690,10 @@ def _date(
             # "Macron reist im Juni nach China" in a May article: this June, still to come
             span = resolve_span(e, art.published, "future")
             pub = art.published
+            if e.kind == "weekday" and art.anchor is not None and art.anchor is not pub:
+                # "Am Montag, dem 16. Dezember, ... am Donnerstag reist er": after the day told
+                near = resolve_near(e, art.anchor.value)
+                span, pub = ((near, None), art.anchor) if near is not None else (None, None)
             if span is not None and pub is not None and span[0].value > pub.value:
                 cand.status = "planned"
                 tense = "future"
@@ -2796,6 +2843,8 @@ def _he_before(art: _Article, si: int, depth: int = 3) -> list[tuple[str, str]]:
         first = ms[0].start if ms else sent.end
         if _HE.search(art.body[sent.start : first]):
             continue  # the named person is the object of a sentence about "er"
+        if not ms:
+            continue  # "Am Montag stimmten 207 Abgeordnete dagegen.": names nobody "er" can be
         return _keys(ms)[:1]
     return []
 
@@ -2998,6 +3047,8 @@ def _antecedent(
             continue
         if c.carries_roles and d.sentence > c.sentence:
             continue  # "Unter den Gästen waren ...": the gathering reported before
+        if d.status == "planned" and c.attended_past and c.status == "occurred":
+            continue  # "nahm an den Gesprächen teil": talks held, not a trip still to come
         last = max(e.sentence_index for e in d.evidence if e.sentence_index <= c.sentence) \
             if any(e.sentence_index <= c.sentence for e in d.evidence) else d.sentence  # fmt: skip
         fit: tuple[int, ...] = (
@@ -3589,7 +3640,10 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
             state = art.person_state(key)
             if state and (c.state is None or state == c.state):
                 c.add("state", state, "host")
-    if spec.host_defaults_to_location and not c.hosts_explicit and c.state:
+    at_seat = c.place is not None and c.place == art.org_seat(c.organization)
+    if at_seat and not c.hosts_explicit and c.organization:
+        c.add("organization", c.organization, "host")  # an EU summit in Brussels: the EU's
+    if spec.host_defaults_to_location and not c.hosts_explicit and c.state and not at_seat:
         c.add("state", c.state, "host")
         for k in list(c.roles):
             if art.entity_state(k) == c.state and c.roles[k] == "participant":

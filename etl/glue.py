@@ -20,6 +20,9 @@ Two signals, both cheap:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from etl.facts import Mention
 
 # Function words that follow a name in running text; a glued tail must be one of them exactly.
 FUNCTION_WORDS: frozenset[str] = frozenset(
@@ -70,3 +73,19 @@ def is_glued_name_tail(tail: str) -> bool:
 def split_points(text: str, start: int, end: int) -> list[int]:
     """Camel-case split points strictly inside ``text[start:end]``."""
     return [start + p for p in camel_boundaries(text[start:end]) if p > 0]
+
+
+def splits(text: str, mentions: Iterable[Mention]) -> list[int]:
+    """Every boundary inside a token that glue hides: camel-case joints, and the end of a
+    mention glued to a function word ("Jinpingder") or of a person's full name glued to any
+    lower-case word ("Joe Bidenempfing"). Entities and events cut tokens at the same places,
+    so a verb glued to a name is a verb for both."""
+    out = set(camel_boundaries(text))
+    for m in mentions:
+        if m.end < len(text) and text[m.end].isalpha():
+            tail = word_tail(text, m.end)
+            if is_glued_tail(tail) or (
+                m.kind == "person" and " " in m.surface and is_glued_name_tail(tail)
+            ):
+                out.add(m.end)
+    return sorted(out)

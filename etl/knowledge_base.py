@@ -78,6 +78,7 @@ class Organization:
     # Names too ambiguous alone ("Wagner" the surname) that name the organization only as
     # the first part of a hyphen compound ("Wagner-Chef", "Wagner-Kämpfer").
     compound_prefixes: tuple[str, ...] = ()
+    seat: str | None = None  # place key of the headquarters
 
     @property
     def surfaces(self) -> tuple[str, ...]:
@@ -301,6 +302,7 @@ def _load_organizations(
             kind=str(entry.get("kind", "intergovernmental")),
             members=tuple(members),
             compound_prefixes=_tuple(entry.get("compound_prefixes")),
+            seat=entry.get("seat"),
         )
         if org.key in orgs:
             raise ValueError(f"duplicate organization key {org.key!r}")

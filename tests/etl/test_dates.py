@@ -280,5 +280,9 @@ def test_days_after_a_day_told_before(text: str, days: int) -> None:
     assert resolve_after(e, FuzzyDate(date(2023, 3, 1), "month")) is None
 
 
-def test_am_vortag_is_no_day_counted_from_the_text() -> None:
-    assert find_dates("Bei den Gesprächen am Vortag ging es um Gas.") == []
+def test_am_vortag_counts_one_day_back_from_a_day_told() -> None:
+    (e,) = find_dates("Bei den Gesprächen am Vortag ging es um Gas.")
+    assert (e.kind, e.offset, e.surface) == ("after", -1, "am Vortag")
+    told = FuzzyDate(date(2024, 5, 16), "day")
+    assert resolve_after(e, told) == FuzzyDate(date(2024, 5, 15), "day")
+    assert resolve_after(e, FuzzyDate(date(2024, 5, 1), "month")) is None

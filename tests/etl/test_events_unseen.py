@@ -14,11 +14,11 @@ from etl.knowledge_base import load_knowledge_base
 from tests.etl.test_events import JULY_2023, events, only, roles
 
 
-def real_events(body: str) -> list[EventFact]:
+def real_events(body: str, published: FuzzyDate | None = JULY_2023) -> list[EventFact]:
     """Events read with the real knowledge base, for rules that rest on its data (the seats of
     government are metonyms of the states data)."""
     kb = load_knowledge_base()  # cached per folder
-    return extract_events(body, extract_entities(body, JULY_2023, kb), JULY_2023, kb)
+    return extract_events(body, extract_entities(body, published, kb), published, kb)
 
 
 def test_state_named_with_its_leader_is_one_side_not_one_more_counterpart() -> None:
@@ -1351,3 +1351,79 @@ def test_guests_at_someones_place_on_different_days_stay_two_visits() -> None:
     guests = sorted(k for e in evs if e.type == "visit" for k, r in roles(e).items()
                     if r == "participant")  # fmt: skip
     assert guests == ["emmanuel-macron", "olaf-scholz"]
+
+
+def test_a_verb_glued_to_a_full_name_still_triggers_its_event() -> None:
+    for body in (
+        "Präsident Joe Bidenempfing den Präsidenten Emmanuel Macron am Mittwoch, dem 12. Juli, "
+        "in Washington.\n",
+        "Präsident Joe Biden empfing den Präsidenten Emmanuel Macron am Mittwoch, dem 12. Juli, "
+        "in Washington.\n",
+    ):
+        ev = only(real_events(body), ("visit", "meeting"))
+        assert roles(ev)["joe-biden"] == "host" and roles(ev)["emmanuel-macron"] == "participant"
+        assert ev.start == FuzzyDate(date(2023, 7, 12), "day")
+
+
+def test_past_attendance_of_talks_joins_the_talks_held_not_a_trip_still_planned() -> None:
+    evs = real_events(
+        "Präsident Wladimir Putin hat Präsident Xi Jinping am Montag, dem 10. Juli, in Moskau "
+        "empfangen. Außenminister Sergej Lawrow soll im Oktober nach Peking reisen. Auf "
+        "chinesischer Seite nahm Außenminister Wang Yi an den Gesprächen teil.\n"
+    )
+    held = [e for e in evs if e.status == "occurred" and "xi-jinping" in roles(e)]
+    trip = [e for e in evs if e.status == "planned" and "sergej-lawrow" in roles(e)]
+    assert len(held) == 1 and len(trip) == 1
+    assert roles(held[0]).get("wang-yi") == "participant"
+    assert "wang-yi" not in roles(trip[0])
+
+
+def test_present_tense_weekday_after_the_day_told_is_still_to_come() -> None:
+    evs = real_events(
+        "Bundeskanzler Olaf Scholz hat die Abstimmung verloren. Am Montag, dem 17. Juli, "
+        "stimmten 394 Abgeordnete gegen ihn. Am Donnerstag reist er zum Gipfel der Nato nach "
+        "Den Haag.\n"
+    )
+    summit = only(evs, "summit")
+    assert summit.status == "planned" and summit.start == FuzzyDate(date(2023, 7, 20), "day")
+    assert roles(summit).get("olaf-scholz") == "participant"  # "er" after a sentence naming nobody
+    past = real_events(
+        "Am Montag, dem 17. Juli, stimmten 394 Abgeordnete dagegen. Am Donnerstag reiste "
+        "Bundeskanzler Olaf Scholz zum Gipfel der Nato nach Den Haag.\n"
+    )
+    assert only(past, "summit").status == "occurred"
+
+
+def test_a_summit_at_its_organizations_seat_is_hosted_by_the_organization() -> None:
+    eu = only(real_events("Am Donnerstag, dem 13. Juli, kam der EU-Gipfel in Brüssel zusammen.\n"),
+              "summit")  # fmt: skip
+    assert roles(eu).get("eu") == "host" and "BE" not in roles(eu)
+    nato = only(
+        real_events("Am Donnerstag, dem 13. Juli, kam der Nato-Gipfel in Vilnius zusammen.\n"),
+        "summit",
+    )
+    assert roles(nato).get("LT") == "host"  # away from its seat, the state hosts
+
+
+def test_the_day_before_counts_from_the_day_told_in_the_sentence_before() -> None:
+    evs = real_events(
+        "Präsident Joe Biden war am Mittwoch, dem 12. Juli, in Helsinki. Am Vortag hatte er "
+        "Präsident Emmanuel Macron in Vilnius getroffen.\n"
+    )
+    met = [e for e in evs if "emmanuel-macron" in roles(e)]
+    assert len(met) == 1 and met[0].start == FuzzyDate(date(2023, 7, 11), "day")
+    far = real_events(
+        "Präsident Joe Biden war am Mittwoch, dem 12. Juli, in Helsinki. Dort sprach er lange. "
+        "Am Vortag hatte er Präsident Emmanuel Macron in Vilnius getroffen.\n"
+    )
+    met = [e for e in far if "emmanuel-macron" in roles(e)]
+    assert len(met) == 1 and met[0].start != FuzzyDate(date(2023, 7, 11), "day")
+
+
+def test_a_host_verb_after_er_makes_the_named_one_the_guest() -> None:
+    evs = real_events(
+        "Papst Franziskus ist tot. Am Sonntag, dem 9. Juli, hatte er Präsident Joe Biden "
+        "kurz empfangen.\n"
+    )
+    ev = only(evs, ("visit", "meeting"))
+    assert roles(ev)["papst-franziskus"] == "host" and roles(ev)["joe-biden"] == "participant"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from etl import gazetteer, glue
+from etl.entities import extract_entities
 from etl.knowledge_base import load_knowledge_base
 
 
@@ -60,3 +61,11 @@ def test_full_person_name_glued_to_any_word(kb):
     text = "Der Machthaber Alexander Lukaschenkoausgehandelt hatte den Deal."
     hits = [(h.kind, h.keys[0], text[h.start : h.end]) for h in gazetteer.match(text, kb)]
     assert ("person", "alexander-lukaschenko", "Alexander Lukaschenko") in hits
+
+
+def test_splits_cut_a_full_name_from_the_verb_glued_to_it(kb) -> None:
+    text = "Präsident Joe Bidenempfing Gäste aus ModiIndiens Umfeld.\n"
+    cuts = glue.splits(text, extract_entities(text, None, kb).mentions)
+    assert text.index("empfing") in cuts  # a full name glued to a verb
+    assert text.index("Indiens") in cuts  # a camel-case joint
+    assert text.index("fing") not in cuts

@@ -204,3 +204,9 @@ def test_every_state_code_in_the_knowledge_files_is_a_known_state():
     members = [(o.key, m.state) for o in kb.organizations.values() for m in o.members]
     assert [x for x in persons + members if x[1] not in codes] == []
     assert kb.persons["jonas-gahr-store"].state == "NO"
+
+
+def test_every_organization_seat_is_a_known_place(kb) -> None:
+    seats = {o.key: o.seat for o in kb.organizations.values() if o.seat}
+    assert seats["eu"] == "bruessel" and seats["un"] == "new-york"
+    assert all(place in kb.places for place in seats.values())

@@ -21,9 +21,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
+from dateutil.easter import easter
+
 from etl.facts import FuzzyDate
 
-DateKind = Literal["date", "month", "year", "weekday", "relative", "ago", "day_rel", "after"]
+DateKind = Literal[
+    "date", "month", "year", "weekday", "relative", "ago", "day_rel", "after", "feast"
+]
 Tense = Literal["past", "present", "future"]
 Unit = Literal["day", "week", "month", "year"]
 
@@ -118,6 +122,25 @@ _RE_AFTER = re.compile(
 _RE_DAY_BEFORE = re.compile(
     r"(?<!\w)(?i:am\s+vortag|tags\s+zuvor|einen\s+tag\s+(?:zuvor|davor|vorher))(?![a-zäöüß])"
 )
+# Feast days the press dates by: movable ones as days from Easter Sunday ("am Ostersonntag",
+# "an Pfingsten"), fixed ones as (month, day) ("an Heiligabend"). Only after "am/an/zu":
+# "nach Weihnachten" or "vor Ostern" is no day.
+_EASTER_OFFSETS = {
+    "gründonnerstag": -3, "karfreitag": -2, "karsamstag": -1, "ostersonntag": 0, "ostern": 0,
+    "ostermontag": 1, "christi himmelfahrt": 39, "pfingstsonntag": 49, "pfingsten": 49,
+    "pfingstmontag": 50,
+}  # fmt: skip
+_FIXED_FEASTS = {
+    "heiligabend": (12, 24), "ersten weihnachtstag": (12, 25), "zweiten weihnachtstag": (12, 26),
+    "silvester": (12, 31), "neujahr": (1, 1), "neujahrstag": (1, 1),
+}  # fmt: skip
+_RE_FEAST = re.compile(
+    r"(?<!\w)(?i:am|an|zu)\s+("
+    + "|".join(sorted((re.escape(k) for k in (*_EASTER_OFFSETS, *_FIXED_FEASTS)), key=len,
+                      reverse=True))  # fmt: skip
+    + r")(?![a-zäöüß])",
+    re.IGNORECASE,
+)
 # The day just told, a few hours on ("wenige Stunden später", "noch am selben Abend")
 _RE_HOURS_AFTER = re.compile(
     rf"(?<!\w)(?i:(?:wenige|einige|ein\s+paar|{_NUM_ALT}|\d{{1,2}})\s+stunden?\s+(?:später|danach)"
@@ -178,6 +201,8 @@ def _valid_day(year: int | None, month: int, day: int) -> bool:
 _MONTH_CUES = tuple(sorted({m.capitalize() for m in MONTHS}))  # case-sensitive in _RE_MONTH
 _WEEKDAY_CUES = tuple(w.capitalize() for w in WEEKDAYS)  # case-sensitive in _RE_WEEKDAY
 _UNIT_CUES = ("tag", "woche", "monat", "jahr")  # _RE_AGO / _RE_RELATIVE / _RE_START_OF units
+_FEAST_CUES = ("oster", "pfingst", "karfreitag", "gründonnerstag", "karsamstag", "himmelfahrt",
+               "heiligabend", "weihnachtstag", "silvester", "neujahr")  # fmt: skip
 # _RE_DAY_REL (also covers vor-/übermorgen); "ſ" is the one case fold of "s" that lower() keeps
 _DAY_OFFSETS = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2}
 _DAY_REL_CUES = ("heute", "gestern", "geſtern", "morgen")
@@ -198,7 +223,10 @@ def _candidates(text: str) -> list[DateExpr]:
     has_unit = any(c in low for c in _UNIT_CUES)
     has_day_rel = any(c in low for c in _DAY_REL_CUES)
     has_hours = "stunde" in low or "selben" in low
-    if not (has_digit or has_month or has_weekday or has_unit or has_day_rel or has_hours):
+    has_feast = any(c in low for c in _FEAST_CUES)
+    if not (
+        has_digit or has_month or has_weekday or has_unit or has_day_rel or has_hours or has_feast
+    ):
         return out
     for m in _RE_ISO.finditer(text) if has_iso else ():
         y, mo, d = (int(g) for g in m.groups())
@@ -294,6 +322,15 @@ def _candidates(text: str) -> list[DateExpr]:
         if off is None:
             continue
         out.append(DateExpr(m.start(), m.end(), m.group(0), "after", unit="day", offset=off))
+    for m in _RE_FEAST.finditer(text) if has_feast else ():
+        name = m.group(1).lower()
+        if name in _FIXED_FEASTS:
+            month, day = _FIXED_FEASTS[name]
+            out.append(DateExpr(m.start(1), m.end(), m.group(1), "date", month=month, day=day))
+        else:
+            out.append(
+                DateExpr(m.start(1), m.end(), m.group(1), "feast", offset=_EASTER_OFFSETS[name])
+            )
     for m in _RE_DAY_BEFORE.finditer(text) if has_unit else ():
         out.append(DateExpr(m.start(), m.end(), m.group(0), "after", unit="day", offset=-1))
     for m in _RE_HOURS_AFTER.finditer(text) if has_hours else ():
@@ -335,8 +372,8 @@ def _candidates(text: str) -> list[DateExpr]:
 
 
 _RANK: dict[DateKind, int] = {
-    "date": 0, "after": 1, "ago": 1, "month": 2, "relative": 3, "weekday": 4, "year": 5,
-    "day_rel": 6,
+    "date": 0, "feast": 0, "after": 1, "ago": 1, "month": 2, "relative": 3, "weekday": 4,
+    "year": 5, "day_rel": 6,
 }  # fmt: skip
 
 
@@ -486,6 +523,28 @@ def resolve_span(
     return start, None
 
 
+def _feast(expr: DateExpr, pub: FuzzyDate | None, tense: Tense | None) -> FuzzyDate | None:
+    """A movable feast in the year the tense points to: the last one for the past, the next
+    one for a plan, else the nearer one."""
+    if expr.year is not None:
+        return FuzzyDate(easter(expr.year) + timedelta(days=expr.offset), "day")
+    if pub is None:
+        return None
+    year = pub.value.year
+    days = {y: easter(y) + timedelta(days=expr.offset) for y in (year - 1, year, year + 1)}
+    if pub.precision == "year":
+        return FuzzyDate(days[year], "day")
+    first = pub.value if pub.precision == "day" else pub.value.replace(day=1)
+    last = pub.value if pub.precision == "day" else pub.value.replace(
+        day=calendar.monthrange(year, pub.value.month)[1]
+    )
+    if tense == "past":
+        return FuzzyDate(max(d for d in days.values() if d <= last), "day")
+    if tense == "future":
+        return FuzzyDate(min(d for d in days.values() if d >= first), "day")
+    return FuzzyDate(min(days.values(), key=lambda d: abs((d - first).days)), "day")
+
+
 def _resolve(expr: DateExpr, published: FuzzyDate | None, tense: Tense | None) -> FuzzyDate | None:
     pub = published
     if expr.kind == "date":
@@ -504,6 +563,8 @@ def _resolve(expr: DateExpr, published: FuzzyDate | None, tense: Tense | None) -
         if not _valid_day(year, expr.month, expr.day):
             return None
         return FuzzyDate(date(year, expr.month, expr.day), "day")
+    if expr.kind == "feast":
+        return _feast(expr, pub, tense)
     if expr.kind == "month":
         assert expr.month is not None
         if expr.year is not None:

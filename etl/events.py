@@ -783,8 +783,10 @@ _BULLET = re.compile(r"(?:^|\n)[ \t]*[•·*–-][ \t]*$")
 
 
 def _bullets_after(si: int, body: str, sentences: Sequence[Sentence]) -> list[int]:
-    """The bullet items right after sentence ``si`` when it ends in a colon."""
-    if not sentences[si].text.rstrip().endswith(":"):
+    """The bullet items right after sentence ``si`` when it ends in a colon, or in no
+    punctuation at all ("Al-Sisi empfing unter anderem" and the list below)."""
+    last = sentences[si].text.rstrip()[-1:]
+    if not (last == ":" or last.isalpha()):
         return []
     out: list[int] = []
     for j in range(si + 1, len(sentences)):
@@ -798,7 +800,7 @@ def _with_listed_roles(cands: list[Cand], si: int, art: _Article) -> list[Cand]:
     """A sentence that names who takes part and ends in a colon ("An dem Gipfel nahmen teil:",
     "Unter den Gästen waren:") hands its role to the persons of the bullet list below it; an item
     without a person stands for its state ("die Delegation Brasiliens")."""
-    carriers = [c for c in cands if c.attended]
+    carriers = [c for c in cands if c.attended or c.frame == "host_verb"]
     items = _bullets_after(si, art.body, art.sentences) if carriers else []
     for j in items:
         ms = art.mentions.get(j, [])
@@ -1439,6 +1441,9 @@ def _determiner_before(
     return False
 
 
+_REASON_PREPS = frozenset("auf wegen mit über für gegen aus trotz nach vor".split())
+
+
 def _own_object(
     tokens: Sequence[Token],
     clause: Clause,
@@ -1461,6 +1466,8 @@ def _own_object(
             continue
         if i == clause.lo + 1 and tokens[i - 1].low in transparent:
             continue  # "Auch der Kanzler blieb fern": the subject
+        if tokens[i - 1].low in _REASON_PREPS:
+            continue  # "sagte ... unter Verweis auf einen Feiertag ab": why, not what
         for j in range(i + 1, min(i + 5, clause.hi)):
             u = tokens[j]
             if u.punct:
@@ -2004,8 +2011,9 @@ def _bind(
             and any(tokens[h.index].low in lex.cue("host_titles") for h in cand.hits)
         ):
             slot = _Slot("host")  # "Gastgeberin war die Präsidentin X": the gathering's host
-        if cand.type in _HOSTED and _chaired_by(tokens, mi, clause, lex):
-            slot = _Slot("host")  # "unter dem Vorsitz der Ministerpräsidentin X": she chairs
+        if cand.type in (*_HOSTED, "agreement") and _chaired_by(tokens, mi, clause, lex):
+            slot = _Slot("host")  # "unter dem Vorsitz der Ministerpräsidentin X": she chairs;
+            # "Unter Vermittlung von X haben A und B ... unterzeichnet": the mediator hosts
         joins = cand.type == "accession" and m.kind == "organization"
         if joins and _member_of(tokens, mi, clause, lex):
             slot = _Slot("member_of")  # "Aufnahme der AU als Mitglied der G20": G20 admits
@@ -2091,6 +2099,8 @@ def _bind(
             name = "in"
         elif name == "gegen" and "gegen" not in spec.slots:
             continue
+        if name == "compound" and cand.type == "attack" and m.surface.isupper():
+            name = "genitive"  # "US-Angriffe auf seine Atomanlagen": the abbreviation attacks
         if cand.carries_roles and name in ("genitive", "compound"):
             name = "subject"  # "unter den Gästen waren X", "die Regierungschefs Japans"
         if (
@@ -2173,8 +2183,9 @@ def _bind(
         if cand.received and name == "subject" and _agent_of_passive(tokens, mi, clause):
             name = "host"
         if name == "host" or (name == "subject" and host_subject and cand.type in _HOSTED):
-            last_host = mi
-            last_host_end = _token_index(tokens, m.end - 1)
+            if m.kind != "state":  # "Ägyptens Staatschef X": the state names his title
+                last_host = mi
+                last_host_end = _token_index(tokens, m.end - 1)
             role: str | None = "host"
             cand.hosts_explicit = True
         elif name == "absent":
@@ -2251,9 +2262,14 @@ def _bind(
             for k, r in cand.roles.items()
         )
     _continue_place(cand, spec, tokens, clauses, ci, mentions, art)
-    if cand.type in ("visit", "meeting") and main.entry.frame == "host_verb" and not cand.received:
+    noun = main.entry.noun
+    if (
+        cand.type in ("visit", "meeting")
+        and (main.entry.frame == "host_verb" or (main.entry.frame == "talks" and not noun))
+        and not cand.received
+    ):
         # "Macron lud ihn ins Élysée ein", "wo ihn Kim empfing": the invited, the received is
-        # someone named before
+        # someone named before; so is the one met ("Vance hatte ihn kurz getroffen")
         obj = next((t for t in tokens[clause.lo : clause.hi] if t.low in ("ihn", "ihm")), None)
         if obj is not None:
             cand.object_at = obj.start
@@ -2303,8 +2319,8 @@ def _chaired_by(tokens: Sequence[Token], mi: int, clause: Clause, lex: Lexicon) 
     chair = lex.cue("chair_nouns")
     for j in range(mi - 1, max(clause.lo, mi - 6) - 1, -1):
         t = tokens[j]
-        if t.punct or t.low in ("und", "sowie", "oder"):
-            return False
+        if t.punct or t.low in ("und", "sowie", "oder") or t.low in lex.cue("past_auxiliaries"):
+            return False  # "Unter Vermittlung von X haben A und B ...": A and B are not chairs
         if t.low in chair and t.capital:
             k = j - 1
             if k >= clause.lo and tokens[k].low in _DETERMINERS:
@@ -2894,10 +2910,11 @@ def _resolve_subject(c: Cand, art: _Article) -> None:
         who = _keys(_mentions_before(art, c.sentence, at, persons_states)[:1])
     elif mode == "pl":
         same = _keys(_mentions_before(art, c.sentence, at, ("person",)))
+        most = 2 if art.body[at : at + 5].lower() == "beide" else 3  # "Beide" are two
         who = (
-            same[:3]
+            same[:most]
             if len(same) >= 2
-            else _keys(_mentions_before(art, c.sentence - 1, None, ("person",)))[:3]
+            else _keys(_mentions_before(art, c.sentence - 1, None, ("person",)))[:most]
         )
     else:  # "sg"
         same = _keys(_mentions_before(art, c.sentence, at, ("person",)))
@@ -3316,6 +3333,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
                     c.add("organization", s.organization, role)
     _signed_during(done, art)
     _talks_at_summit(done)
+    _guests_of_summit(done)
     events: list[EventFact] = []
     for c in done:
         if c.merged_into is not None:
@@ -3329,6 +3347,33 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             if ev is not None:
                 events.append(ev)
     return events
+
+
+def _guests_of_summit(done: Sequence[Cand]) -> None:
+    """ "Al-Sisi empfing unter anderem: • Macron ... • Merz ...", undated, after a summit he
+    hosts: the summit's guests, not a reception of its own."""
+    for c in done:
+        if (
+            c.merged_into is not None
+            or c.type not in ("meeting", "visit")
+            or c.frame != "host_verb"
+            or c.start is not None
+            or c.status != "occurred"
+        ):
+            continue
+        hosts = {k for k, r in c.roles.items() if k[0] == "person" and r == "host"}
+        guests = [k for k, r in c.roles.items() if k[0] == "person" and r == "participant"]
+        if not hosts or len(guests) < 2:
+            continue
+        summit = next(
+            (d for d in reversed(done)
+             if d.type == "summit" and d.merged_into is None and not d.background
+             and d.status == "occurred" and 0 < c.sentence - d.sentence <= 8
+             and hosts <= {k for k, r in d.roles.items() if r == "host"}),
+            None,
+        )  # fmt: skip
+        if summit is not None:
+            _absorb(summit, c)
 
 
 def _parties(c: Cand, art: _Article) -> set[str]:

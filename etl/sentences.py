@@ -81,6 +81,8 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return False
     if "." in word and all(len(p) <= 2 for p in word.split(".") if p):  # "z.B", "U.S"
         return False
+    if len(word) > 1 and _ROMAN.fullmatch(word) and _regnal(text, i, match.end()):
+        return False  # "empfing Leo XIV. Selenskyj": a regnal number, not a sentence end
     if word.isdigit():
         nxt = _NEXT_WORD.match(text, match.end())
         if nxt and nxt.group(1) in MONTHS:
@@ -92,6 +94,26 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         if len(word) <= 3 and _ordinal_context(text, i):  # "das 31. Mitglied", "als 2. Land"
             return False
     return True
+
+
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+_NAME_BEFORE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+\s+$")
+# Words that open a new sentence after "Leo XIV." rather than continue the clause.
+SENTENCE_OPENERS: frozenset[str] = frozenset(
+    """er sie es der die das den dem des ein eine einen wir ich man dies diese dieser dieses
+    am im in auf nach bei mit zu zum zur vor seit von aus für über unter damit dabei dazu
+    zudem auch doch aber als wie was wer wo bereits noch schon dann danach später zuvor
+    so nun trotz während""".split()
+)
+
+
+def _regnal(text: str, word_start: int, after: int) -> bool:
+    """A Roman numeral right after a capitalised name ("Leo XIV.", "Karl III.") that a word
+    other than a sentence opener follows: the number belongs to the name."""
+    if not _NAME_BEFORE.search(text, 0, word_start):
+        return False
+    nxt = _NEXT_WORD.match(text, after)
+    return bool(nxt) and nxt.group(1).lower() not in SENTENCE_OPENERS
 
 
 # Words after which "<number>." is an ordinal ("das 31. Mitglied", "zum 75. Jahrestag").

@@ -286,3 +286,22 @@ def test_am_vortag_counts_one_day_back_from_a_day_told() -> None:
     told = FuzzyDate(date(2024, 5, 16), "day")
     assert resolve_after(e, told) == FuzzyDate(date(2024, 5, 15), "day")
     assert resolve_after(e, FuzzyDate(date(2024, 5, 1), "month")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("am Ostersonntag", "past", date(2025, 4, 20)),
+        ("am Ostersonntag", "future", date(2026, 4, 5)),
+        ("am Karfreitag", "past", date(2025, 4, 18)),
+        ("an Pfingsten", "future", date(2025, 6, 8)),
+        ("an Heiligabend", "past", date(2024, 12, 24)),
+    ],
+)
+def test_feast_days_resolve_to_the_day_the_tense_points_to(text, tense, expected) -> None:
+    (e,) = find_dates(f"Er kam {text} an.")
+    assert resolve(e, FuzzyDate(date(2025, 5, 1), "month"), tense) == FuzzyDate(expected, "day")
+
+
+def test_a_feast_after_nach_or_vor_is_no_day() -> None:
+    assert find_dates("Er will nach Weihnachten entscheiden und vor Ostern reisen.") == []

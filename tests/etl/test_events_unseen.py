@@ -1427,3 +1427,133 @@ def test_a_host_verb_after_er_makes_the_named_one_the_guest() -> None:
     )
     ev = only(evs, ("visit", "meeting"))
     assert roles(ev)["papst-franziskus"] == "host" and roles(ev)["joe-biden"] == "participant"
+
+
+def test_the_mediator_of_a_signing_hosts_it_and_the_signers_take_part() -> None:
+    ev = only(
+        real_events(
+            "Unter Vermittlung von Präsident Donald Trump haben Präsident Ilham Alijew und "
+            "Regierungschef Nikol Paschinjan am Freitag, dem 7. Juli, eine gemeinsame Erklärung "
+            "unterzeichnet.\n"
+        ),
+        "agreement",
+    )
+    r = roles(ev)
+    assert r["donald-trump"] == "host"
+    assert r["ilham-alijew"] == "participant" and r["nikol-paschinjan"] == "participant"
+
+
+def test_a_truce_brokered_by_a_state_is_an_agreement_it_hosts() -> None:
+    ev = only(
+        real_events(
+            "Der Krieg von 2020 zwischen Armenien und Aserbaidschan hatte nach 44 Tagen im "
+            "November 2020 mit einer von Moskau vermittelten Waffenruhe geendet.\n"
+        ),
+        "agreement",
+    )
+    assert roles(ev) == {"AM": "participant", "AZ": "participant", "RU": "host"}
+
+
+def test_initialling_a_treaty_is_an_agreement_of_those_who_initial_it() -> None:
+    ev = only(
+        real_events(
+            "Die Außenminister Annalena Baerbock und Catherine Colonna paraphierten am Montag "
+            "den Text eines Vertrags.\n"
+        ),
+        "agreement",
+    )
+    assert {"annalena-baerbock", "catherine-colonna"} <= set(roles(ev))
+
+
+def test_beide_are_the_first_two_named_before_not_a_third() -> None:
+    ev = only(
+        real_events(
+            "Präsident Emmanuel Macron und Kanzler Olaf Scholz kündigten an, Präsident Joe Biden "
+            "einzuladen. Beide hatten sich bereits im Juni bei einem Treffen in Paris getroffen.\n"
+        ),
+        ("meeting", "visit"),
+    )
+    persons = {k for k in roles(ev) if "-" in k}
+    assert persons == {"emmanuel-macron", "olaf-scholz"}
+
+
+def test_an_abbreviated_state_before_an_attack_noun_is_the_attacker() -> None:
+    ev = only(real_events("Nach den US-Angriffen auf den Iran am 4. Juli stieg der Ölpreis.\n"),
+              "attack")  # fmt: skip
+    assert roles(ev) == {"US": "perpetrator", "IR": "target"}
+    war = only(real_events("Am 4. Juli ging der Ukraine-Krieg weiter.\n"), "attack")
+    assert roles(war).get("UA") == "target"
+
+
+def test_a_regnal_number_does_not_end_the_sentence() -> None:
+    ev = only(
+        real_events("Nach der Messe empfing Papst Leo XIV. Selenskyj am 6. Juli zur Audienz.\n"),
+        ("visit", "meeting"),
+    )
+    r = roles(ev)
+    assert r["papst-leo-xiv"] == "host" and r["wolodymyr-selenskyj"] == "participant"
+
+
+def test_a_pronoun_object_of_a_meeting_verb_is_someone_named_before() -> None:
+    ev = only(
+        real_events("Papst Franziskus war krank. JD Vance hatte ihn am Ostersonntag getroffen.\n",
+                    FuzzyDate(date(2025, 5, 1), "month")),
+        ("visit", "meeting"),
+    )  # fmt: skip
+    assert {"jd-vance", "papst-franziskus"} <= set(roles(ev))
+    assert ev.start == FuzzyDate(date(2025, 4, 20), "day")  # Easter Sunday 2025
+
+
+def test_a_mass_named_again_lists_the_guests_of_the_inauguration() -> None:
+    ev = only(
+        real_events(
+            "Mit einer Messe hat Papst Leo XIV. am Sonntag, dem 9. Juli, sein Amt angetreten. "
+            "Zu der Messe kamen Delegationen aus 150 Staaten, darunter Kanzler Friedrich Merz und "
+            "Ministerpräsidentin Giorgia Meloni. Präsident Donald Trump reiste nicht an.\n"
+        ),
+        "inauguration",
+    )
+    r = roles(ev)
+    assert r["friedrich-merz"] == "participant" and r["giorgia-meloni"] == "participant"
+    assert r["donald-trump"] == "absent"
+
+
+def test_two_leaders_who_led_a_summit_both_host_it_and_their_guest_list_attends() -> None:
+    evs = real_events(
+        "Präsident Donald Trump und Ägyptens Staatschef Abdel Fattah al-Sisi haben am Montag, "
+        "dem 10. Juli, in Kairo gemeinsam einen Gipfel geleitet.\n\n"
+        "Abdel Fattah al-Sisiempfing unter anderem\n"
+        "  • Frankreichs Präsidenten Emmanuel Macron,\n"
+        "  • Bundeskanzler Friedrich Merz und Italiens Ministerpräsidentin Giorgia Meloni.\n\n"
+        "Israels Ministerpräsident Benjamin Netanjahu sagte seine Teilnahme unter Verweis auf "
+        "einen Feiertag ab.\n"
+    )
+    summit = only(evs, "summit")
+    r = roles(summit)
+    assert r["donald-trump"] == "host" and r["abdel-fattah-al-sisi"] == "host"
+    assert {r[k] for k in ("emmanuel-macron", "friedrich-merz", "giorgia-meloni")} == {
+        "participant"
+    }
+    assert r["benjamin-netanjahu"] == "absent"  # a reason after "auf" is no object of its own
+    assert not [e for e in evs if e.type in ("visit", "meeting")]
+
+
+def test_a_reception_with_its_own_day_stays_a_reception() -> None:
+    evs = real_events(
+        "Präsident Donald Trump hat am Montag, dem 10. Juli, in Kairo einen Gipfel geleitet. "
+        "Am Mittwoch, dem 12. Juli, empfing Präsident Abdel Fattah al-Sisi in Kairo "
+        "Präsident Emmanuel Macron und Kanzler Friedrich Merz.\n"
+    )
+    assert "emmanuel-macron" not in roles(only(evs, "summit"))
+
+
+def test_sides_that_agreed_on_something_made_an_agreement() -> None:
+    ev = only(
+        real_events(
+            "Unterhändler Israels und der Hamas hatten sich am Donnerstag, dem 6. Juli, auf die "
+            "erste Phase eines Plans geeinigt.\n"
+        ),
+        "agreement",
+    )
+    assert {"IL", "hamas"} <= set(roles(ev))
+    assert ev.start == FuzzyDate(date(2023, 7, 6), "day")

@@ -47,3 +47,17 @@ def test_tokenize_keeps_hyphen_compounds_and_applies_splits():
         "Wien",
     ]
     assert all(text[t.start : t.end] == t.text for t in toks)
+
+
+def test_a_regnal_number_ends_no_sentence_unless_a_new_one_opens() -> None:
+    texts = [s.text for s in split_sentences(
+        "Dann empfing Leo XIV. Selenskyj zu einer Audienz. Zuvor sprach Papst Leo XIV. "
+        "Er mahnte Frieden an. Es kam Karl III. Die Queen war tot."
+    )]  # fmt: skip
+    assert texts == [
+        "Dann empfing Leo XIV. Selenskyj zu einer Audienz.",
+        "Zuvor sprach Papst Leo XIV.",
+        "Er mahnte Frieden an.",
+        "Es kam Karl III.",
+        "Die Queen war tot.",
+    ]

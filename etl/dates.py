@@ -144,7 +144,8 @@ _RE_FEAST = re.compile(
 # The day just told, a few hours on ("wenige Stunden später", "noch am selben Abend")
 _RE_HOURS_AFTER = re.compile(
     rf"(?<!\w)(?i:(?:wenige|einige|ein\s+paar|{_NUM_ALT}|\d{{1,2}})\s+stunden?\s+(?:später|danach)"
-    r"|noch\s+am\s+selben\s+(?:tag|abend))(?![a-zäöüß])"
+    r"|(?:noch\s+)?am\s+(?:selben|gleichen)\s+(?:tag|abend))(?![a-zäöüß])"
+    r"(?!\s*,\s*(?:an\s+dem|als|an\s+welchem)\b)"  # "am selben Tag, an dem ...": that day
 )
 _QUANTITY_BEFORE = re.compile(
     r"(?i:(?:mehr|weniger)\s+als|rund|etwa|über|fast|knapp|bis\s+zu|mindestens|höchstens|"
@@ -222,7 +223,7 @@ def _candidates(text: str) -> list[DateExpr]:
     has_weekday = any(c in text for c in _WEEKDAY_CUES)
     has_unit = any(c in low for c in _UNIT_CUES)
     has_day_rel = any(c in low for c in _DAY_REL_CUES)
-    has_hours = "stunde" in low or "selben" in low
+    has_hours = "stunde" in low or "selben" in low or "gleichen" in low
     has_feast = any(c in low for c in _FEAST_CUES)
     if not (
         has_digit or has_month or has_weekday or has_unit or has_day_rel or has_hours or has_feast

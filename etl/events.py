@@ -1326,7 +1326,8 @@ def _clause_candidates(
             and not cand.reference
             and not listed  # "An dem Treffen nahmen teil: A, B, C, D und E": who attended
             and len(distinct) > spec.max_counterparts + 1
-        ):
+            and first.low not in _JOINT_FORMS
+        ):  # "hatte in Genf mit A, B, C und D verhandelt": one round of talks, not a summary
             cand.aggregate = True
         for h in ghits:
             t = tokens[h.index]
@@ -3154,6 +3155,7 @@ def _one_to_one_talks(cands: list[Cand], art: _Article) -> list[Cand]:
     return out
 
 
+_JOINT_FORMS = frozenset("verhandelt verhandelte verhandelten beriet berieten beraten".split())
 _ONE_TO_ONE = ("einzelgespräch", "einzeltreffen", "einzelunterredung")
 
 

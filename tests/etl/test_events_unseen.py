@@ -1557,3 +1557,47 @@ def test_sides_that_agreed_on_something_made_an_agreement() -> None:
     )
     assert {"IL", "hamas"} <= set(roles(ev))
     assert ev.start == FuzzyDate(date(2023, 7, 6), "day")
+
+
+def test_negotiating_with_four_ministers_is_one_round_of_talks() -> None:
+    evs = real_events(
+        "Am Freitag, dem 7. Juli, hatte Abbas Araghtschi in Genf mit Außenminister Johann "
+        "Wadephul, seinen Kollegen Jean-Noël Barrot und David Lammy sowie Kaja Kallas "
+        "verhandelt. Die USA nahmen an dem Treffen nicht teil.\n"
+    )
+    ev = only(evs, "meeting")
+    r = roles(ev)
+    assert {"abbas-araghtschi", "johann-wadephul", "jean-noel-barrot", "david-lammy",
+            "kaja-kallas"} <= set(r)  # fmt: skip
+    assert r["US"] == "absent"
+    many = real_events(
+        "Am Freitag, dem 7. Juli, traf Joe Biden Emmanuel Macron, Olaf Scholz, Giorgia Meloni "
+        "und Fumio Kishida.\n"
+    )
+    assert not [e for e in many if e.type == "meeting"]  # a summary of several talks
+
+
+def test_a_truce_announced_by_a_mediator_is_an_agreement_he_hosts() -> None:
+    ev = only(
+        real_events(
+            "Die von Präsident Donald Trump verkündete Waffenruhe zwischen Israel und dem Iran "
+            "ist am Dienstag, dem 4. Juli, in Kraft getreten.\n"
+        ),
+        "agreement",
+    )
+    assert roles(ev) == {"donald-trump": "host", "IL": "participant", "IR": "participant"}
+
+
+def test_am_selben_tag_is_the_day_just_told_unless_a_clause_defines_it() -> None:
+    evs = real_events(
+        "Am Montag, dem 3. Juli, feuerte der Iran Raketen auf Katar ab. Am selben Tag empfing "
+        "Kremlchef Wladimir Putin in Moskau den iranischen Außenminister Abbas Araghtschi.\n"
+    )
+    visit = only(evs, "visit")
+    assert visit.start == FuzzyDate(date(2023, 7, 3), "day")
+    defined = real_events(
+        "Am Montag, dem 3. Juli, feuerte der Iran Raketen auf Katar ab. Kremlchef Wladimir Putin "
+        "empfing in Moskau den iranischen Außenminister Abbas Araghtschi am selben Tag, an dem "
+        "er im Juni in Minsk war.\n"
+    )
+    assert only(defined, "visit").start != FuzzyDate(date(2023, 7, 3), "day")

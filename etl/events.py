@@ -559,6 +559,7 @@ class Cand:
     carries_roles: bool = False  # a support word that names who takes part ("Unter den Gästen")
     attended: bool = False  # its clause says who attends ("nahmen teil", "Unter den Gästen")
     attended_past: bool = False  # ... as done ("nahm an den Gesprächen teil")
+    judged: bool = False  # an attack noun a judging verb names: its subject judges, not attacks
     fallback: tuple[str, int] | None = None  # how to find an unnamed subject, and where
     object_at: int | None = None  # an object pronoun ("lud ihn ein"): someone named before
     received: bool = False  # a host verb in the passive ("wurde von X empfangen"): guest subject
@@ -1240,6 +1241,11 @@ def _clause_candidates(
             and wordset & lex.cue("reject_verbs")
         ):
             continue  # "Macron lehnt das Abkommen ab": who opposes a pact is no party to it
+        judged = (
+            typ == "attack"
+            and all(h.entry.noun for h in ghits)
+            and bool(wordset & lex.cue("reject_verbs"))
+        )  # "X nannte den Anschlag einen Angriff auf die Demokratie": X judges, no attacker
         if typ == "agreement" and _generic(tokens, ghits):
             continue  # "fordert mehr Freiheit für Handelsabkommen": pacts in general
         if typ == "agreement" and "founding" in live_types and _instrument(tokens, ghits):
@@ -1272,6 +1278,7 @@ def _clause_candidates(
             )
             and not set(before[-2:]) & lex.cue("new_event_cues")  # "der nächste Gipfel"
         )
+        cand.judged = judged
         cand.carries_roles = weight == "support" and all(h.entry.roles for h in ghits)
         cand.attended = cand.carries_roles or attend
         cand.attended_past = attend and bool(wordset & lex.cue("attended_forms"))
@@ -2151,6 +2158,8 @@ def _bind(
             name = "mit"  # "empfing den Kanzler": the accusative title is the one received
         if name == "subject" and not subject_ok:
             continue
+        if name == "subject" and cand.judged:
+            continue  # "Scholz verurteilte die feige Tat": who judges is no perpetrator
         if (
             name == "subject"
             and host_subject
@@ -2284,7 +2293,7 @@ def _bind(
     if hosts_by_relative:
         cand.fallback = _fallback(tokens, clauses, ci, main.index, lex, mentions)
         cand.fallback_hosts = True
-    elif not cand.has_subject and (
+    elif not cand.has_subject and not cand.judged and (
         cand.type not in ("summit", "founding") or (attend and cand.type == "summit")
     ):  # "am Donnerstag reist er zum EU-Gipfel": who travels to a summit attends it
         cand.fallback = _fallback(tokens, clauses, ci, main.index, lex, mentions)

@@ -1601,3 +1601,32 @@ def test_am_selben_tag_is_the_day_just_told_unless_a_clause_defines_it() -> None
         "er im Juni in Minsk war.\n"
     )
     assert only(defined, "visit").start != FuzzyDate(date(2023, 7, 3), "day")
+
+
+def test_hit_by_shots_is_an_attack_on_him_not_a_meeting() -> None:
+    evs = real_events(
+        "Premier Robert Fico wurde am Mittwoch, dem 5. Juli, in Handlová von mehreren Schüssen "
+        "getroffen, als er Anhänger begrüßte.\n"
+    )
+    ev = only(evs, "attack")
+    assert roles(ev) == {"robert-fico": "target"}
+    assert not [e for e in evs if e.type == "meeting"]
+
+
+def test_who_judges_an_attack_is_not_its_perpetrator() -> None:
+    evs = real_events(
+        "Präsidentin Zuzana Čaputová nannte den Anschlag am Mittwoch, dem 5. Juli, einen "
+        "„Angriff auf die Demokratie“ und rief mit ihrem Nachfolger Peter Pellegrini zur "
+        "Mäßigung auf.\n"
+    )
+    for ev in evs:
+        assert roles(ev).get("zuzana-caputova") != "perpetrator"
+        assert roles(ev).get("peter-pellegrini") != "perpetrator"
+
+
+def test_fehlt_bei_makes_the_subject_absent() -> None:
+    ev = only(
+        real_events("Robert Fico fehlt bei der Vereidigung von Peter Pellegrini am 15. Juli.\n"),
+        "inauguration",
+    )
+    assert roles(ev)["robert-fico"] == "absent"

@@ -1248,6 +1248,8 @@ def _clause_candidates(
         )  # "X nannte den Anschlag einen Angriff auf die Demokratie": X judges, no attacker
         if typ == "agreement" and _generic(tokens, ghits):
             continue  # "fordert mehr Freiheit für Handelsabkommen": pacts in general
+        if typ == "agreement" and _left_pact(tokens, ghits, kept):
+            continue  # "war 2003 aus dem Atomwaffensperrvertrag ausgetreten": it left a pact
         if typ == "agreement" and "founding" in live_types and _instrument(tokens, ghits):
             continue  # "mit dem Vertrag von Asunción gegründet": how it was founded
         if typ == "meeting" and _of_a_body(tokens, main.index, clause, mentions, lex):
@@ -1504,6 +1506,15 @@ _OBJECT_ARTICLES = frozenset("die das den seine seinen ihre ihren deren dessen".
 _HAVE = frozenset("hat hatte haben hatten".split())
 
 
+def _left_pact(tokens: Sequence[Token], hits: Sequence[Hit], kept: Sequence[Hit]) -> bool:
+    """A pact noun after "aus dem" in a clause with a verb of leaving ("war aus dem
+    Atomwaffensperrvertrag ausgetreten"): the pact was left, not made."""
+    leaves = any(h.entry.type == "withdrawal" and not h.entry.noun for h in kept)
+    return leaves and all(
+        h.entry.noun and h.index >= 2 and tokens[h.index - 2].low == "aus" for h in hits
+    )
+
+
 def _generic(tokens: Sequence[Token], hits: Sequence[Hit]) -> bool:
     """Every hit is a bare noun right after a preposition ("für Handelsabkommen", "über
     Abkommen"): no determiner, no verb, so no particular pact."""
@@ -1630,7 +1641,12 @@ def _becomes_member(tokens: Sequence[Token], i: int, clause: Clause) -> bool:
     if prev in _DETERMINERS or prev in ("als", "kein"):
         return False
     near = range(max(clause.lo, i - 3), min(clause.hi, i + 5))
-    return any(tokens[j].low in _BECOME for j in near if j != i)
+
+    def apart(j: int) -> bool:  # "Russland, ebenfalls Mitglied der Apec, wurde vertreten"
+        lo, hi = min(i, j), max(i, j)
+        return any(tokens[k].text == "," for k in range(lo + 1, hi))
+
+    return any(tokens[j].low in _BECOME and not apart(j) for j in near if j != i)
 
 
 def _gapped_visits(

@@ -1630,3 +1630,22 @@ def test_fehlt_bei_makes_the_subject_absent() -> None:
         "inauguration",
     )
     assert roles(ev)["robert-fico"] == "absent"
+
+
+def test_a_member_in_apposition_joins_nothing() -> None:
+    evs = real_events(
+        "Russland, ebenfalls Mitglied der Nato, wurde am 5. Juli von Vize-Regierungschef "
+        "Alexej Owertschuk vertreten.\n"
+    )
+    assert not [e for e in evs if e.type == "accession"]
+    joined = real_events("Finnland wurde im April Mitglied der Nato.\n")
+    assert only(joined, "accession").participants
+
+
+def test_leaving_a_treaty_is_no_agreement_but_a_pact_about_leaving_is() -> None:
+    left = real_events("Nordkorea war 2003 aus dem Atomwaffensperrvertrag ausgetreten.\n")
+    assert not [e for e in left if e.type == "agreement"]
+    pact = real_events(
+        "Großbritannien und die EU unterzeichneten am 5. Juli ein Abkommen über den Austritt.\n"
+    )
+    assert only(pact, "agreement").participants

@@ -1869,6 +1869,8 @@ def _slot_of(
             continue
         if t.capital and _is_date_noun(t.low, lex):
             break  # "traf am Donnerstag Macron": the preposition governs the date, not the name
+        if j < mi - 1 and (t.low == "seite" or t.low.endswith("-seite")):
+            break  # "nahmen auf US-Seite Außenminister X teil": the side is told, X attends
         if (
             t.low in _PREPS
             and m.kind == "person"

@@ -1649,3 +1649,15 @@ def test_leaving_a_treaty_is_no_agreement_but_a_pact_about_leaving_is() -> None:
         "Großbritannien und die EU unterzeichneten am 5. Juli ein Abkommen über den Austritt.\n"
     )
     assert only(pact, "agreement").participants
+
+
+def test_names_after_a_side_phrase_attend_the_talks() -> None:
+    ev = only(
+        real_events(
+            "Am 5. Juli trafen sich Joe Biden und Xi Jinping in Woodside. An den Gesprächen "
+            "nahmen auf US-Seite Außenminister Antony Blinken und Sicherheitsberater Jake "
+            "Sullivan teil, auf chinesischer Seite Außenminister Wang Yi.\n"
+        ),
+        ("meeting", "visit"),
+    )
+    assert {"antony-blinken", "jake-sullivan", "wang-yi"} <= set(roles(ev))

@@ -1661,3 +1661,15 @@ def test_names_after_a_side_phrase_attend_the_talks() -> None:
         ("meeting", "visit"),
     )
     assert {"antony-blinken", "jake-sullivan", "wang-yi"} <= set(roles(ev))
+
+
+def test_der_papst_is_the_pope_named_before() -> None:
+    ev = only(
+        real_events(
+            "Papst Leo XIV. feierte am 18. Juli eine Messe. Bereits am Montag, dem 10. Juli, "
+            "hatte der Papst mit dem ukrainischen Präsidenten Wolodymyr Selenskyj telefoniert.\n",
+            FuzzyDate(date(2025, 7, 1), "month"),
+        ),
+        "meeting",
+    )
+    assert set(roles(ev)) == {"papst-leo-xiv", "wolodymyr-selenskyj"}

@@ -2086,6 +2086,9 @@ def _bind(
                 cand.add("state", m.key, spec.adjective_role)
                 cand.has_subject = True
                 continue
+            if cand.type == "attack" and m.kind == "state" and name in ("auf", "gegen"):
+                cand.add("state", m.key, "target")  # "Raketen auf israelische Städte"
+                continue
             if not (m.kind == "place" and name == "in"):
                 continue  # "der russische Präsident": the person counts, not the adjective
         if name == "member_of":

@@ -1673,3 +1673,16 @@ def test_der_papst_is_the_pope_named_before() -> None:
         "meeting",
     )
     assert set(roles(ev)) == {"papst-leo-xiv", "wolodymyr-selenskyj"}
+
+
+def test_answering_with_missiles_on_a_states_cities_is_an_attack_on_it() -> None:
+    evs = real_events(
+        "Israel hatte den Iran am 13. Juli angegriffen. Am 14. Juli antwortete Teheran mit "
+        "Wellen von Raketen und Drohnen auf israelische Städte.\n"
+    )
+    day = FuzzyDate(date(2023, 7, 14), "day")
+    answer = [e for e in evs if e.type == "attack" and e.start == day]
+    assert len(answer) == 1
+    assert roles(answer[0]) == {"IR": "perpetrator", "IL": "target"}
+    words = real_events("Am 14. Juli antwortete Teheran mit scharfen Worten auf die Kritik.\n")
+    assert not [e for e in words if e.type == "attack"]

@@ -309,6 +309,12 @@ class Clause:
 def _tokens(text: str, offset: int, splits: Sequence[int] = ()) -> list[Token]:
     """Words and punctuation; ``splits`` (body offsets) cut glued words ("Bidenempfing")."""
     out = []
+    if not splits:
+        for m in _TOKEN.finditer(text):
+            w = m.group()
+            s = offset + m.start()
+            out.append(Token(w, w.lower(), s, s + len(w)))
+        return out
     for m in _TOKEN.finditer(text):
         w = m.group()
         s = offset + m.start()
@@ -877,7 +883,9 @@ def _trigger_ends(low: str, lex: Lexicon, splits: frozenset[int] = frozenset()) 
 
 def _sentence_candidates(sent: Sentence, art: _Article) -> list[Cand]:
     lex = art.lex
-    tokens = _tokens(sent.text, sent.start, art.splits)
+    lo = bisect.bisect_left(art.splits, sent.start)
+    hi = bisect.bisect_left(art.splits, sent.end, lo)
+    tokens = _tokens(sent.text, sent.start, art.splits[lo:hi])
     if not tokens:
         return []
     clauses = _clauses(tokens, lex)

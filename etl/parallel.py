@@ -56,8 +56,18 @@ def _warm(_: int) -> str:
     return _worker_kb.version
 
 
-def _extract_chunk(articles: list[ParsedArticle]) -> list[ArticleFacts]:
+def _extract_chunk(articles: list[ParsedArticle], version: str) -> list[ArticleFacts]:
+    """Extract a chunk with the worker's knowledge base, which must be the parent's ``version``.
+
+    A worker reads the knowledge files when it starts, the parent when it made the `Extractor`
+    (and caches them): an edit in between would give facts of other knowledge, stored under the
+    parent's ``knowledge_version`` and different from what one process extracts. Checked per
+    chunk, since a run need not call `Extractor.warm_up`."""
     assert _worker_kb is not None
+    if _worker_kb.version != version:
+        raise RuntimeError(
+            f"worker knowledge base {_worker_kb.version} differs from the parent's {version}"
+        )
     return [extract_article(a, _worker_kb) for a in articles]
 
 
@@ -135,7 +145,7 @@ class Extractor:
         # Small batches still use every worker: never fewer chunks than processes.
         size = max(1, min(self.chunk_size, -(-len(articles) // self.processes)))
         futures = [
-            self._pool.submit(_extract_chunk, list(articles[i : i + size]))
+            self._pool.submit(_extract_chunk, list(articles[i : i + size]), self.kb.version)
             for i in range(0, len(articles), size)
         ]
         return PendingBatch(articles, futures, self.kb)

@@ -4,6 +4,7 @@ The corpus is the benchmark's generator (benchmarks/corpus.py) on a small N, so 
 the variety the benchmark measures (many persons, states, organizations, event types, dates).
 """
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from benchmarks.corpus import iter_articles, write_corpus  # noqa: E402
 from etl import warehouse  # noqa: E402
 from etl.articles import ParsedArticle, parse_article  # noqa: E402
 from etl.batches import load_files, stage_batches  # noqa: E402
+from etl.knowledge_base import DEFAULT_PATH  # noqa: E402
 from etl.parallel import Extractor, extract_batch  # noqa: E402
 
 N = 40
@@ -52,6 +54,20 @@ def test_two_processes_extract_exactly_what_one_does(corpus: list[ParsedArticle]
     assert [e.facts for e in two] == [e.facts for e in one]
     assert [e.facts for e in again] == [e.facts for e in one[:7]]
     assert sum(len(e.facts.events) for e in one) > 0
+
+
+def test_workers_refuse_knowledge_edited_after_the_parent_read_it(
+    tmp_path: Path, corpus: list[ParsedArticle]
+) -> None:
+    """Workers read the knowledge files when they start: an edit after the parent read them
+    (another session, a checkout) must fail the extraction, not yield other facts."""
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(DEFAULT_PATH, knowledge)
+    with Extractor(processes=2, chunk_size=1, knowledge=knowledge) as ex:  # parent reads here
+        with (knowledge / "states.yaml").open("a", encoding="utf-8") as f:
+            f.write("# edited\n")  # before the first submit starts the workers
+        with pytest.raises(RuntimeError, match="differs from the parent"):
+            ex.extract(corpus[:2])
 
 
 def _dump(db: Path) -> dict[str, list[tuple]]:

@@ -135,7 +135,7 @@ _FIXED_FEASTS = {
     "silvester": (12, 31), "neujahr": (1, 1), "neujahrstag": (1, 1),
 }  # fmt: skip
 _RE_FEAST = re.compile(
-    r"(?<!\w)(?i:am|an|zu)\s+("
+    r"(?<!\w)(?:am|an|zu)\s+("
     + "|".join(sorted((re.escape(k) for k in (*_EASTER_OFFSETS, *_FIXED_FEASTS)), key=len,
                       reverse=True))  # fmt: skip
     + r")(?![a-zäöüß])",

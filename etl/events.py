@@ -648,16 +648,16 @@ class _Article:
         return p.get("state") if isinstance(p, dict) else getattr(p, "state", None)
 
     def org_kind(self, key: str) -> str | None:
+        return self._org_field(key, "kind")
+
+    def org_seat(self, key: str | None) -> str | None:
+        return self._org_field(key, "seat") if key else None
+
+    def _org_field(self, key: str, name: str) -> str | None:
         o = _kb_get(self.kb, "organizations", key)
         if o is None:
             return None
-        return o.get("kind") if isinstance(o, dict) else getattr(o, "kind", None)
-
-    def org_seat(self, key: str | None) -> str | None:
-        o = _kb_get(self.kb, "organizations", key) if key else None
-        if o is None:
-            return None
-        return o.get("seat") if isinstance(o, dict) else getattr(o, "seat", None)
+        return o.get(name) if isinstance(o, dict) else getattr(o, name, None)
 
     def entity_state(self, k: tuple[str, str]) -> str | None:
         kind, key = k
@@ -805,8 +805,9 @@ def _bullets_after(si: int, body: str, sentences: Sequence[Sentence]) -> list[in
 
 def _with_listed_roles(cands: list[Cand], si: int, art: _Article) -> list[Cand]:
     """A sentence that names who takes part and ends in a colon ("An dem Gipfel nahmen teil:",
-    "Unter den Gästen waren:") hands its role to the persons of the bullet list below it; an item
-    without a person stands for its state ("die Delegation Brasiliens")."""
+    "Unter den Gästen waren:") or in no punctuation at all ("X empfing unter anderem") hands its
+    role to the persons of the bullet list below it (the received are guests); an item without
+    a person stands for its state ("die Delegation Brasiliens")."""
     carriers = [c for c in cands if c.attended or c.frame == "host_verb"]
     items = _bullets_after(si, art.body, art.sentences) if carriers else []
     for j in items:
@@ -2340,10 +2341,10 @@ def _bind(
                 cand.fallback = ("sg", tokens[i].start)
                 break
         else:
-            for j in range(clause.lo + 1, main.index):
-                # "Am Vortag hatte er Macron getroffen": "er" after the finite auxiliary
-                after_aux = tokens[j - 1].low in _FINITE_AUX_ER
-                if tokens[j].low == "er" and after_aux and not main.entry.noun:
+            # "Am Vortag hatte er Macron getroffen": "er" after the finite auxiliary
+            verb_at = clause.lo if main.entry.noun else main.index
+            for j in range(clause.lo + 1, verb_at):
+                if tokens[j].low == "er" and tokens[j - 1].low in _FINITE_AUX_ER:
                     cand.fallback = ("sg", tokens[j].start)
                     break
 

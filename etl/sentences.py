@@ -97,7 +97,8 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
 
 
 _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
-_NAME_BEFORE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+\s+$")
+_NAME_LOWER = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")
+_NAME_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")
 # Words that open a new sentence after "Leo XIV." rather than continue the clause.
 SENTENCE_OPENERS: frozenset[str] = frozenset(
     """er sie es der die das den dem des ein eine einen wir ich man dies diese dieser dieses
@@ -110,10 +111,24 @@ SENTENCE_OPENERS: frozenset[str] = frozenset(
 def _regnal(text: str, word_start: int, after: int) -> bool:
     """A Roman numeral right after a capitalised name ("Leo XIV.", "Karl III.") that a word
     other than a sentence opener follows: the number belongs to the name."""
-    if not _NAME_BEFORE.search(text, 0, word_start):
+    if not _name_before(text, word_start):
         return False
     nxt = _NEXT_WORD.match(text, after)
     return bool(nxt) and nxt.group(1).lower() not in SENTENCE_OPENERS
+
+
+def _name_before(text: str, end: int) -> bool:
+    """A capitalised word ("Leo") and whitespace right before ``end``, scanned backwards (a
+    regex searched from the line start would retry at every position)."""
+    i = end
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == end:
+        return False
+    j = i
+    while j > 0 and text[j - 1] in _NAME_LOWER:
+        j -= 1
+    return j < i and j > 0 and text[j - 1] in _NAME_UPPER
 
 
 # Words after which "<number>." is an ordinal ("das 31. Mitglied", "zum 75. Jahrestag").

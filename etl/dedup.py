@@ -176,13 +176,13 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     return _covers(ca, eb | _person_states(b), b) or _covers(cb, ea | _person_states(a), a)
 
 
-_REMOTE_PREFIXES = ("telefon", "videoschalt", "videokonferenz")
+REMOTE_PREFIXES = ("telefon", "videoschalt", "videokonferenz")
 
 
 def _remote(ev: EventFact) -> bool:
     """Reported as a phone or video call ("telefonierte ... und sprach über", "Telefonat")."""
     words = [e.surface.lower() for e in ev.evidence]
-    return bool(words) and any(w.startswith(_REMOTE_PREFIXES) for w in words)
+    return bool(words) and any(w.startswith(REMOTE_PREFIXES) for w in words)
 
 
 def _person_states(ev: EventFact) -> set[tuple[str, str]]:

@@ -107,6 +107,7 @@ class Entry:
     refers_to: tuple[str, ...] = ()  # types a definite use can refer back to
     roles: bool = False  # a support word that also brings who takes part ("Unter den Gästen")
     after: frozenset[str] = frozenset()  # words one of which must open the trigger's phrase
+    not_after: frozenset[str] = frozenset()  # words none of which may open it
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             refers_to=_as_tuple(raw.get("refers_to")),
             roles=bool(raw.get("roles", False)),
             after=frozenset(_as_tuple(raw.get("after"))),
+            not_after=frozenset(_as_tuple(raw.get("not_after"))),
         )
         exclude.update(x.lower() for x in _as_tuple(raw.get("exclude")))
         for stem in _as_tuple(raw.get("stems")):
@@ -220,7 +222,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "source_nouns spokesperson_titles leader_titles leader_roles pronouns_singular "
         "pronouns_plural clause_starters coordination_starters reference_preps transparent_words "
         "relative_pronouns place_continuations host_verbs new_event_cues represent_verbs "
-        "pair_subjects pair_determiners attendee_subjects collective_subjects comparison_cues "
+        "pair_subjects pair_determiners pair_counterpart_nouns pair_counterpart_determiners "
+        "pair_person_nouns attendee_subjects collective_subjects comparison_cues "
         "host_titles "
         "subordinators "
         "treaty_act_nouns member_nouns same_time_cues force_nouns end_nouns date_words "
@@ -382,7 +385,10 @@ def _clauses(tokens: Sequence[Token], lex: Lexicon) -> list[Clause]:
                 open_sub = nxt in subordinators or nxt in relatives
         elif t.low in ("und", "sowie", "aber") and i + 1 < n:
             nxt_tok = tokens[i + 1]
-            if nxt_tok.low in coord and not nxt_tok.capital:
+            parallel = nxt_tok.low in ("im", "am") and any(
+                tokens[j].low in ("in", "im", "am", "an") for j in range(max(0, i - 3), i)
+            )  # "Ziele in Pakistan und im verwalteten Teil Kaschmirs": two places, one clause
+            if nxt_tok.low in coord and not nxt_tok.capital and not parallel:
                 cuts.append(i + 1)
     cuts.append(n)
     cuts = sorted(set(cuts))
@@ -566,6 +572,7 @@ class Cand:
     attended: bool = False  # its clause says who attends ("nahmen teil", "Unter den Gästen")
     attended_past: bool = False  # ... as done ("nahm an den Gesprächen teil")
     judged: bool = False  # an attack noun a judging verb names: its subject judges, not attacks
+    passive_plan: bool = False  # planned by a present passive only ("wird ... vereidigt")
     fallback: tuple[str, int] | None = None  # how to find an unnamed subject, and where
     object_at: int | None = None  # an object pronoun ("lud ihn ein"): someone named before
     received: bool = False  # a host verb in the passive ("wurde von X empfangen"): guest subject
@@ -789,6 +796,23 @@ def extract_events(
 _BULLET = re.compile(r"(?:^|\n)[ \t]*[•·*–-][ \t]*$")
 
 
+_BULLET_HEAD = re.compile(r"[ \t]*[•·*–-][ \t]*")
+
+
+def _bullet_date(at: int, art: _Article) -> list[DateExpr]:
+    """The date that opens a bullet item ("• 23. April: Indien setzt ... aus."), for every
+    sentence of the item: a chronicle's entries are dated by their head."""
+    line = art.body.rfind("\n", 0, at) + 1
+    head = _BULLET_HEAD.match(art.body, line)
+    if head is None or head.end() == line:
+        return []
+    first = art.dates_in(head.end(), head.end() + 40)
+    if not first or first[0].start != head.end():
+        return []
+    e = first[0]
+    return [e] if art.body[e.end : e.end + 1] == ":" else []
+
+
 def _bullets_after(si: int, body: str, sentences: Sequence[Sentence]) -> list[int]:
     """The bullet items right after sentence ``si`` when it ends in a colon, or in no
     punctuation at all ("Al-Sisi empfing unter anderem" and the list below)."""
@@ -903,6 +927,8 @@ def _sentence_candidates(sent: Sentence, art: _Article) -> list[Cand]:
             if not _entry_applies(entry, tokens, clause):
                 continue
             if entry.after and not _opened_by(tokens, i, clause, entry.after):
+                continue
+            if entry.not_after and _preposition_before(tokens, i, clause) in entry.not_after:
                 continue
             prefix = (tok.start, tok.start + cut) if cut else None
             clause.hits.append(Hit(i, entry, prefix))
@@ -1042,6 +1068,18 @@ def _opened_by(tokens: Sequence[Token], i: int, clause: Clause, words: frozenset
     while j > clause.lo and tokens[j].capital and tokens[j].low.endswith(("e", "en", "es")):
         j -= 1  # "Weißen", "Weiße"
     return j >= clause.lo and tokens[j].low in words
+
+
+def _preposition_before(tokens: Sequence[Token], i: int, clause: Clause) -> str:
+    """The word that opens the noun phrase of the token at ``i``, past its determiner and
+    adjectives ("nach monatelangen Kämpfen": "nach")."""
+    j = i - 1
+    while j > clause.lo and (
+        tokens[j].low in _DETERMINERS
+        or (not tokens[j].capital and tokens[j].low.endswith(("e", "en", "er", "es", "em")))
+    ):
+        j -= 1
+    return tokens[j].low if j >= clause.lo else ""
 
 
 def _entry_applies(entry: Entry, tokens: Sequence[Token], clause: Clause) -> bool:
@@ -1217,6 +1255,9 @@ def _clause_candidates(
     planned = bool(_planned_words(tokens, clause, lex)) and not (
         negation and wordset & lex.cue("absence_cues")
     )
+    passive_plan = planned and set(_planned_words(tokens, clause, lex)) <= _PASSIVE_AUX and (
+        _present_passive(tokens, clause, lex)
+    )
     if not planned and ci > 0 and _zu_infinitive(tokens, clause, lex):
         planned = bool(_planned_words(tokens, clauses[ci - 1], lex))
     if not planned and sent.index in art.announced_items:
@@ -1278,6 +1319,7 @@ def _clause_candidates(
             else "occurred",
             margin=margin and typ == "meeting",
         )
+        cand.passive_plan = passive_plan
         if _awaited(tokens, main.index, clause) and not wordset & lex.cue("pluperfect_auxiliaries"):
             cand.status = "planned"  # "hofft auf eine Einigung bis zum Nato-Gipfel im Juli"
         defs = lex.cue("definite_articles")
@@ -1511,6 +1553,41 @@ def _planned_words(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> lis
     ]
 
 
+_PASSIVE_AUX = frozenset("wird werden".split())
+_INSEPARABLE = ("be", "er", "ent", "ver", "zer", "über", "unter", "miss", "hinter")
+_NOT_PARTICIPLES = frozenset(
+    "gehen geben gewinnen gelten genießen gestalten gehören gewähren gelingen geraten".split()
+)
+
+
+def _participle(word: str, lex: Lexicon) -> bool:
+    """A past participle ("getötet", "angegriffen", "verletzt"): what a passive "werden" needs,
+    where a future "werden" takes an infinitive ("besuchen")."""
+    if word in _NOT_PARTICIPLES or len(word) < 5:
+        return False
+    stem = word
+    for p in lex.cue("zu_infinitive_prefixes"):
+        if word.startswith(p + "ge") and len(word) > len(p) + 5:
+            stem = word[len(p) :]
+            break
+    if stem.startswith("ge"):
+        return stem.endswith(("t", "en"))
+    return word.startswith(_INSEPARABLE) and word.endswith("t")
+
+
+def _present_passive(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> bool:
+    """ "werden 26 Menschen getötet", "Trump wird am Montag vereidigt": a present passive, told
+    of the past (a chronicle's historic present) as often as of the future."""
+    words = [t for t in tokens[clause.lo : clause.hi] if not t.punct]
+    last = words[-1] if words else None
+    return (
+        last is not None
+        and not last.capital
+        and _participle(last.low, lex)
+        and any(t.low in _PASSIVE_AUX for t in words[:-2])
+    )
+
+
 _OBJECT_ARTICLES = frozenset("die das den seine seinen ihre ihren deren dessen".split())
 _HAVE = frozenset("hat hatte haben hatten".split())
 
@@ -1702,6 +1779,25 @@ def _gapped_visits(
     return out
 
 
+_PAST_WINDOW = datetime.timedelta(days=183)
+
+
+def _told_as_past(e: DateExpr, art: _Article) -> bool:
+    """A day and month without a year that lies within half a year before the report: the
+    present passive around it tells what happened, for a plan would lie most of a year ahead."""
+    if e.kind != "date" or e.year is not None or not (e.month and e.day):
+        return False
+    if art.published is None:
+        return False
+    past = resolve_span(e, art.published, "past")
+    if past is None:
+        return False
+    ref = art.published.value
+    if art.published.precision == "month":  # the report may be from any day of its month
+        ref = (ref.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return datetime.timedelta(0) <= ref - past[0].value <= _PAST_WINDOW
+
+
 def _resolve_expr(
     e: DateExpr, status: str, art: _Article
 ) -> tuple[FuzzyDate, FuzzyDate | None] | None:
@@ -1784,6 +1880,7 @@ def _negation_reaches(tokens: Sequence[Token], clause: Clause, at: int, lex: Lex
 class _Slot:
     name: str  # subject, genitive, compound, possessor, or a preposition's slot name
     attached: int | None = None  # token index of the trigger the argument belongs to
+    between: bool = False  # "zwischen X und Y": both sides, where a type tells them apart
 
 
 _TOPIC_PREPS = frozenset({"über", "wegen"})
@@ -1913,7 +2010,7 @@ def _slot_of(
                 return _Slot("subject")  # "Gemeinsam mit X war sie gereist": a companion
             if t.low == "bei" and m.kind == "person" and attached is not None:
                 return _Slot("mit", attached)  # "zu Gesprächen bei Kremlchef Putin": his guest
-            return _Slot(_PREPS[t.low], attached)
+            return _Slot(_PREPS[t.low], attached, between=t.low == "zwischen")
         if j in hit_idx:
             if tokens[j].capital and not crossed_lower:
                 return _Slot("genitive", j)
@@ -1924,6 +2021,13 @@ def _slot_of(
                 break  # "in Vilnius berieten Biden": a verb stands between
             if new_phrase and not joined:
                 break  # "in Berlin den Präsidenten Macron": a determiner opens another phrase
+            if (
+                prev.name == "in"
+                and m.kind == "person"
+                and not joined
+                and any(tokens[k].capital for k in range(j + 1, mi))
+            ):
+                break  # "traf in N'Djamena Präsident Déby": a title opens another phrase
             if (
                 prev.name == "in"
                 and m.kind == "person"
@@ -2235,7 +2339,7 @@ def _bind(
         elif name == "object":
             role = spec.object_role
         else:
-            role = spec.slots.get(name)
+            role = spec.slots.get("zwischen" if slot.between else name) or spec.slots.get(name)
             if role is None:
                 role = "location" if name == "in" else "ignore"
         if role == "ignore":
@@ -2696,6 +2800,8 @@ def _date(
                 )
             ):  # "der erste Gipfel von Merz, der am 6. Mai gewählt worden war": Merz's date
                 exprs = [e]
+    if not exprs:
+        exprs = _bullet_date(tokens[0].start, art)  # "• 22. April: Bei einem Anschlag ..."
     if not exprs and _same_time(tokens, clause, art.lex):
         # "am selben Tag, an dem ein Raketenangriff ...": the date of the sentence before it
         exprs = art.dates_in(tokens[0].start, lo)[-1:]
@@ -2728,8 +2834,16 @@ def _date(
         clause_low & art.lex.cue("past_auxiliaries")
     )  # "Am Sonntag empfängt Starmer ...": a weekday with a present verb is the coming one
     trigger_end = tokens[cand.hits[0].index].end
+    words = [t for t in tokens[clause.lo : clause.hi] if not t.punct]
+    pluperfect = (  # "hatte ... begonnen": an auxiliary and a participle closing the clause
+        bool(clause_low & art.lex.cue("pluperfect_auxiliaries"))
+        and bool(words)
+        and not words[-1].capital
+        and words[-1].low not in art.lex.cue("pluperfect_auxiliaries")
+        and words[-1].low.endswith(("t", "en"))
+    )
     for e in exprs:
-        if e.since and not spec.durative:
+        if (e.since or _after_since(tokens, e, cand, art)) and not spec.durative:
             continue  # "zum ersten Mal seit letztem September" does not date the meeting
         if _attributive_date(tokens, e, {h.index for h in cand.hits}):
             continue  # "ein 2001 gegründeter Club": the date of the attribute, not the clause
@@ -2753,6 +2867,18 @@ def _date(
             if span is not None and pub is not None and span[0].value > pub.value:
                 cand.status = "planned"
                 tense = "future"
+        if cand.passive_plan and _told_as_past(e, art):
+            cand.status = "occurred"  # "22. April: ... werden 26 Menschen getötet" in May
+        if (
+            e.kind == "weekday"
+            and e.offset == 0
+            and cand.status == "occurred"
+            and pluperfect
+            and art.anchor is not None
+            and art.anchor.value.weekday() != e.weekday
+        ):  # "(Am Freitag traf er Tuggar.) Die Reise hatte am Sonntag begonnen": the
+            # pluperfect tells a day before the one the text is at (its own weekday is that day)
+            e = dataclasses.replace(e, offset=-1)
         span = _resolve_expr(e, cand.status, art)
         if span is None:
             continue
@@ -2847,6 +2973,27 @@ def _date_of_time_reference(tokens: Sequence[Token], e: DateExpr, trigger: int) 
         t.low in ("vor", "nach") and between[k + 1].low in _DETERMINERS and between[k + 2].capital
         for k, t in enumerate(between[:-2])
     )
+
+
+def _after_since(tokens: Sequence[Token], e: DateExpr, cand: Cand, art: _Article) -> bool:
+    """A date closing a "seit" phrase ("seit dem Militärputsch von 2021"): it dates the noun
+    the period starts with, not the clause's event. Unless that noun is the event's own trigger
+    ("seit dem Besuch von Chirac im Jahr 2000") or a person stands for an earlier event of the
+    same kind ("seit Indira Gandhi im Jahr 1983")."""
+    own = {tokens[h.index].start for h in cand.hits}
+    persons = [m for m in art.mentions.get(cand.sentence, []) if m.kind == "person"]
+    i = _token_index(tokens, e.start) - 1
+    noun = False  # "seit dem 19. Januar" is the date's own "seit"
+    for j in range(i, max(-1, i - 6), -1):
+        t = tokens[j]
+        if t.start in own or any(m.start <= t.start < m.end for m in persons):
+            return False
+        if t.low == "seit":
+            return noun
+        if t.punct or not (t.capital or t.low in _DETERMINERS or t.low in ("von", "vom")):
+            return False
+        noun = noun or t.capital
+    return False
 
 
 def _since_phrase(tokens: Sequence[Token], after: int, before: int) -> bool:
@@ -3251,6 +3398,18 @@ _COUNT_WORDS = {
 }  # fmt: skip
 
 
+def _joined_before(c: Cand, before: Sequence[Cand]) -> str | None:
+    """The organization an earlier accession of the same state names: an accession told a
+    second time without its group joins the group told the first time."""
+    joining = {k for k, r in c.roles.items() if k[0] == "state" and r == "participant"}
+    for d in reversed(before):
+        if d.type != "accession" or d.organization is None or d.negated:
+            continue
+        if joining & {k for k, r in d.roles.items() if r == "participant"}:
+            return d.organization
+    return None
+
+
 def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
     lex = art.lex
     anaphors = lex.cue("organization_anaphors")
@@ -3283,6 +3442,12 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
                     c.organization = org
                     if spec.organization_role:
                         c.add("organization", org, spec.organization_role)
+        if c.organization is None and c.type == "accession":
+            org = _joined_before(c, cands[:ci])
+            if org:  # "Osttimor wird Mitglied der Asean ... die Aufnahme Osttimors": that group
+                c.organization = org
+                if spec.organization_role:
+                    c.add("organization", org, spec.organization_role)
         if c.weight == "support":
             supports.append(c)
             continue
@@ -3350,6 +3515,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
         if target is not None:
             _absorb(target, c)
     _collective_signers(done, art)
+    _pair_counterparts(done, art)
     for c in done:
         if c.merged_into is not None:
             continue
@@ -3375,6 +3541,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
     _signed_during(done, art)
     _talks_at_summit(done)
     _guests_of_summit(done)
+    _trip_leg_dates(done)
     events: list[EventFact] = []
     for c in done:
         if c.merged_into is not None:
@@ -3388,6 +3555,32 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             if ev is not None:
                 events.append(ev)
     return events
+
+
+def _trip_leg_dates(done: Sequence[Cand]) -> None:
+    """ "Die Reise hatte am Sonntag in Namibia begonnen. In Windhuk sprach Wang mit Präsident
+    Mbumba": a dated trip with nobody travelling dates the undated talks in the same state
+    told right after it, and the two are one visit."""
+    for c in done:
+        if (
+            c.merged_into is not None
+            or c.type != "visit"
+            or c.start is None
+            or c.state is None
+            or any(r == "participant" for r in c.roles.values())
+        ):
+            continue
+        d = next(
+            (d for d in done
+             if d is not c and d.merged_into is None and d.type in ("meeting", "visit")
+             and d.start is None and d.state == c.state and d.status == c.status
+             and 0 < d.sentence - c.sentence <= 1
+             and any(r == "participant" for r in d.roles.values())),
+            None,
+        )  # fmt: skip
+        if d is not None:
+            d.start, d.end = c.start, c.end
+            _absorb(d, c)
 
 
 def _guests_of_summit(done: Sequence[Cand]) -> None:
@@ -3640,6 +3833,46 @@ def _collective_signers(done: Sequence[Cand], art: _Article) -> None:
             c.start, c.end = d.start, d.end
 
 
+def _pair_counterparts(done: Sequence[Cand], art: _Article) -> None:
+    """Talks between "beiden Regierungschefs" or "der Militärkommandeure beider Länder" are
+    between the two sides the article just reported on: the persons of the last two-sided event
+    before them for a person noun, its states for any other."""
+    lex = art.lex
+    pair = lex.cue("pair_counterpart_nouns")
+    dets = lex.cue("pair_counterpart_determiners")
+    person_nouns = lex.cue("pair_person_nouns")
+    for c in done:
+        if c.merged_into is not None or c.type != "meeting" or len(_sides(c, art)) >= 2:
+            continue
+        words = [w.strip('.,;:!?„“"()').lower() for w in art.sentences[c.sentence].text.split()]
+        nouns = {w for i, w in enumerate(words) if i and words[i - 1] in dets and w in pair}
+        if not nouns:
+            continue
+        by_person = bool(nouns & person_nouns)
+
+        def persons(d: Cand) -> list[tuple[str, str]]:
+            return [k for k, r in d.roles.items() if k[0] == "person" and r != "absent"]
+
+        def states(d: Cand) -> set[str]:  # the sides themselves, not the venue of their talks
+            return {art.entity_state(k) for k, r in d.roles.items() if r != "absent"} - {None}
+
+        prev = [
+            d for d in done
+            if d is not c and d.merged_into is None and d.sentence <= c.sentence
+            and d.type in ("meeting", "visit", "agreement", "attack")
+            and (len(persons(d)) == 2 if by_person else len(states(d)) == 2)
+        ]  # fmt: skip
+        if not prev:
+            continue
+        d = max(prev, key=lambda d: d.sentence)
+        if by_person:
+            for kind, key in persons(d):
+                c.add(kind, key, "participant")
+        else:
+            for st in sorted(states(d)):
+                c.add("state", st, "participant")
+
+
 def _counted_states(words: Sequence[str]) -> int | None:
     """N of "die N Staaten" / "die N Länder" in a sentence's words, else None."""
     for i, w in enumerate(words[1:], 1):
@@ -3702,6 +3935,10 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
         k[0] in ("state", "organization") and r == "participant" for k, r in c.roles.items()
     ):  # the joining state (or union of states: "Aufnahme der AU als Mitglied der G20")
         return None
+    if typ == "meeting" and c.evidence[0].surface.lower().startswith(dedup.REMOTE_PREFIXES):
+        # "haben miteinander telefoniert. Es war ihr Gespräch seit der Rückkehr ins Weiße
+        # Haus": a call has no venue, so no side of it hosts and it is never a visit
+        c.state = c.place = None
     if spec.locals_host and c.state and not c.margin:
         local = [k for k in c.roles if art.entity_state(k) == c.state]
         foreign = [k for k in c.roles if art.entity_state(k) not in (c.state, None)]

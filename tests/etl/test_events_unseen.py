@@ -1686,3 +1686,134 @@ def test_answering_with_missiles_on_a_states_cities_is_an_attack_on_it() -> None
     assert roles(answer[0]) == {"IR": "perpetrator", "IL": "target"}
     words = real_events("Am 14. Juli antwortete Teheran mit scharfen Worten auf die Kritik.\n")
     assert not [e for e in words if e.type == "attack"]
+
+
+MAY_2025 = FuzzyDate(date(2025, 5, 1), "month")
+
+
+def test_a_chronicles_bullet_date_dates_its_entry_and_its_present_passive_is_past() -> None:
+    evs = real_events(
+        "Chronik der Krise\n\n"
+        "  • 3. April: Bei einem Anschlag in Kabul werden zwölf Menschen getötet.\n"
+        "  • 9. April: Die Türkei greift Stellungen in Syrien und im kurdisch kontrollierten "
+        "Nordirak an.\n",
+        MAY_2025,
+    )
+    attacks = sorted((e for e in evs if e.type == "attack"), key=lambda e: str(e.start))
+    assert [(e.start, e.status) for e in attacks] == [
+        (FuzzyDate(date(2025, 4, 3), "day"), "occurred"),
+        (FuzzyDate(date(2025, 4, 9), "day"), "occurred"),
+    ]
+    assert roles(attacks[1])["TR"] == "perpetrator"
+
+
+def test_a_present_passive_with_a_coming_day_stays_a_plan() -> None:
+    sworn = real_events("Erdoğan wird am Montag in Ankara vereidigt.\n", MAY_2025)
+    assert only(sworn, "inauguration").status == "planned"
+    passive = real_events(
+        "Am 3. April werden bei einem Anschlag in Kabul zwölf Menschen getötet.\n", MAY_2025
+    )
+    assert only(passive, "attack").status == "occurred"
+    assert only(passive, "attack").start == FuzzyDate(date(2025, 4, 3), "day")
+
+
+def test_a_date_closing_a_seit_phrase_dates_its_noun_not_the_event() -> None:
+    evs = real_events(
+        "Russland ist seit dem Überfall von 2022 nicht mehr zu den Gipfeltreffen der G20 "
+        "eingeladen.\n",
+        MAY_2025,
+    )
+    assert not [e for e in evs if e.type == "summit" and e.start is not None]
+    own = real_events(
+        "Es ist der erste Besuch eines Bundeskanzlers in Indien seit dem Besuch von Angela "
+        "Merkel im Jahr 2019.\n",
+        MAY_2025,
+    )
+    merkel = [e for e in own if "angela-merkel" in roles(e)]
+    assert merkel and merkel[0].start == FuzzyDate(date(2019, 1, 1), "year")
+
+
+def test_clashes_between_two_states_are_an_attack_both_fight() -> None:
+    evs = real_events(
+        "Die Kämpfe zwischen Armenien und Aserbaidschan waren am 2. April an der Grenze "
+        "ausgebrochen. Aserbaidschanische Einheiten feuerten Granaten auf armenische Dörfer.\n",
+        MAY_2025,
+    )
+    day = FuzzyDate(date(2025, 4, 2), "day")
+    clash = [e for e in evs if e.type == "attack" and e.start == day]
+    assert len(clash) == 1
+    assert roles(clash[0]) == {"AM": "participant", "AZ": "participant"}
+    fire = [e for e in evs if e.type == "attack" and roles(e).get("AZ") == "perpetrator"]
+    assert fire and roles(fire[0])["AM"] == "target"
+
+
+def test_clashes_after_nach_only_tell_the_time_of_another_act() -> None:
+    evs = real_events(
+        "Russland hatte im April nach wochenlangen Kämpfen die ukrainische Stadt Awdijiwka "
+        "eingenommen.\n",
+        MAY_2025,
+    )
+    assert [e.start for e in evs if e.type == "attack"] == [FuzzyDate(date(2025, 4, 1), "month")]
+
+
+def test_an_accession_told_again_without_its_group_joins_the_group_told_first() -> None:
+    evs = real_events(
+        "Schweden wird Mitglied der Nato.\n\n"
+        "Am Donnerstag, dem 7. März, unterzeichneten die Außenminister in Washington die "
+        "Urkunde über die Aufnahme Schwedens als 32. Mitglied.\n",
+        FuzzyDate(date(2024, 3, 1), "month"),
+    )
+    ev = only(evs, "accession")
+    assert ev.organization == "nato"
+    assert roles(ev)["SE"] == "participant"
+    assert ev.start == FuzzyDate(date(2024, 3, 7), "day")
+
+
+def test_beider_laender_and_beiden_praesidenten_are_the_two_sides_just_reported() -> None:
+    evs = real_events(
+        "Armeniens Regierungschef Nikol Paschinjan und Aserbaidschans Präsident Ilham Alijew "
+        "hatten sich am 2. April in Abu Dhabi auf eine Waffenruhe verständigt. Für den 9. April "
+        "ist ein Treffen der Generalstabschefs beider Länder geplant. António Guterres erklärte, "
+        "er habe am 3. April mit beiden Regierungschefs telefoniert, solange verhandelt werde.\n",
+        MAY_2025,
+    )
+    planned = [e for e in evs if e.type == "meeting" and e.status == "planned"]
+    assert len(planned) == 1 and set(roles(planned[0])) == {"AM", "AZ"}
+    call = [e for e in evs if e.type == "meeting" and "antonio-guterres" in roles(e)]
+    assert len(call) == 1 and call[0].status == "occurred"
+    assert {"nikol-paschinjan", "ilham-alijew"} <= set(roles(call[0]))
+
+
+def test_a_title_after_a_place_opens_the_object_not_more_place() -> None:
+    ev = only(
+        real_events(
+            "Chinas Außenminister Wang Yi reiste nach Afrika. Am 9. Juli traf Wang in Bamako "
+            "Präsident Assimi Goïta.\n"
+        ),
+        ("meeting", "visit"),
+    )
+    assert {"wang-yi", "assimi-goita"} <= set(roles(ev))
+
+
+def test_a_call_has_no_venue_so_nobody_hosts_and_it_is_no_visit() -> None:
+    evs = real_events(
+        "Washington (dpa) - Joe Biden und Xi Jinping haben am 7. Juli miteinander telefoniert. "
+        "Es war ihr erstes Gespräch seit Bidens Rückkehr ins Weiße Haus.\n"
+    )
+    ev = only(evs, ("meeting", "visit"))
+    assert ev.type == "meeting" and ev.state is None
+    r = roles(ev)
+    assert r["joe-biden"] == r["xi-jinping"] == "participant"
+    assert "host" not in r.values()
+
+
+def test_a_trip_told_in_the_pluperfect_dates_the_talks_in_the_state_it_began() -> None:
+    evs = real_events(
+        "Zum Abschluss seiner Reise hat Chinas Außenminister Wang Yi Nigeria besucht. In Abuja "
+        "traf er am Freitag, dem 14. Juli, seinen Amtskollegen Yusuf Tuggar. Die Reise hatte am "
+        "Sonntag in Namibia begonnen. In Windhuk sprach Wang mit Präsident Nangolo Mbumba.\n"
+    )
+    namibia = [e for e in evs if e.state == "NA"]
+    assert len(namibia) == 1
+    assert namibia[0].start == FuzzyDate(date(2023, 7, 9), "day")
+    assert roles(namibia[0])["wang-yi"] == "participant"

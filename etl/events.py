@@ -1779,6 +1779,18 @@ def _gapped_visits(
     return out
 
 
+def _after_day_told(e: DateExpr, art: _Article) -> bool:
+    """A day and month without a year after the day the text tells (its explicit day, or a
+    report dated to the day): a present verb with it tells what is still to come."""
+    ref = art.anchor if art.anchor is not None else art.published
+    if ref is None or ref.precision != "day" or art.published is None:
+        return False
+    if e.year is not None or not (e.month and e.day):
+        return False
+    span = resolve_span(e, art.published, "past")
+    return span is not None and span[0].value > ref.value
+
+
 _PAST_WINDOW = datetime.timedelta(days=183)
 
 
@@ -2867,6 +2879,10 @@ def _date(
             if span is not None and pub is not None and span[0].value > pub.value:
                 cand.status = "planned"
                 tense = "future"
+        if present and e.kind == "date" and tense == "past" and _after_day_told(e, art):
+            # "Am Samstag, dem 15. Februar ... Südafrika richtet am 20. Februar das Treffen aus"
+            cand.status = "planned"
+            tense = "future"
         if cand.passive_plan and _told_as_past(e, art):
             cand.status = "occurred"  # "22. April: ... werden 26 Menschen getötet" in May
         if (
@@ -3266,8 +3282,16 @@ def _antecedent(
         )
         if c.carries_roles:
             # an attendee list ("Anwesend waren ...") names who was at the happening in focus:
-            # the one reported last, unless the list names its gathering
-            fit = (*fit[:3], int(0 <= c.sentence - last <= 1), last, salience.get(id(d), 0), n)
+            # the one reported last, unless the list names its gathering; a gathering before
+            # a pact ("Gastgeberin war X" after the summit's declaration: the summit's host)
+            fit = (
+                *fit[:3],
+                int(d.type != "agreement"),
+                int(0 <= c.sentence - last <= 1),
+                last,
+                salience.get(id(d), 0),
+                n,
+            )
         if best is None or fit > best[0]:
             best = (fit, d)
     return best[1] if best else None
@@ -3398,6 +3422,33 @@ _COUNT_WORDS = {
 }  # fmt: skip
 
 
+_GATHERING_MEETINGS = ("treffen", "zusammenkunft")  # nouns a summit is told with, never "Gespräche"
+
+
+def _gathering_told_as_meeting(c: Cand, done: Sequence[Cand], art: _Article) -> Cand | None:
+    """ "zum Auftakt des zweitägigen Treffens ... blieb dem Gipfel fern": with no summit told
+    before, "der Gipfel" is the meeting told before when that one was a gathering of leaders of
+    three states or more; it becomes the summit."""
+    for d in reversed(done):
+        if (
+            d.merged_into is not None
+            or d.type != "meeting"
+            or d.status != c.status
+            or not d.hits[0].entry.noun
+            or not d.evidence[0].surface.lower().startswith(_GATHERING_MEETINGS)
+        ):
+            continue
+        if c.start is not None and d.start is not None and c.start != d.start:
+            return None  # "Ende Juni der Nato-Gipfel" after talks on Friday: another gathering
+        keys = [k for d_ in (c, d) for k in d_.roles]
+        states = {art.entity_state(k) for k in keys} - {None}
+        if len(states) >= 3 or d.organization is not None:
+            d.type, d.frame = "summit", "gathering"
+            return d
+        return None  # the talks told last were a meeting of few
+    return None
+
+
 def _joined_before(c: Cand, before: Sequence[Cand]) -> str | None:
     """The organization an earlier accession of the same state names: an accession told a
     second time without its group joins the group told the first time."""
@@ -3504,6 +3555,8 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
                 continue
         if (c.definite or bare) and c.frame in ("talks", "gathering", "sign", "office"):
             target = _antecedent(c, done, None, _salience(done, art), art.anchor, art.lex, art.body)
+            if target is None and c.type == "summit" and c.definite:
+                target = _gathering_told_as_meeting(c, done, art)
             if target is not None:
                 _absorb(target, c)
                 continue

@@ -1817,3 +1817,59 @@ def test_a_trip_told_in_the_pluperfect_dates_the_talks_in_the_state_it_began() -
     assert len(namibia) == 1
     assert namibia[0].start == FuzzyDate(date(2023, 7, 9), "day")
     assert roles(namibia[0])["wang-yi"] == "participant"
+
+
+def test_a_present_verb_with_a_day_after_the_day_told_is_a_plan() -> None:
+    evs = real_events(
+        "Die Außenminister der EU berieten am Montag, dem 10. Juli, in Brüssel. "
+        "Indien richtet am 20. und 21. Juli in Neu-Delhi das Treffen der G20-Außenminister aus.\n"
+    )
+    g20 = [e for e in evs if e.start == FuzzyDate(date(2023, 7, 20), "day")]
+    assert len(g20) == 1 and g20[0].status == "planned"
+    told = real_events(
+        "Die Außenminister der EU berieten am Montag, dem 10. Juli, in Brüssel. "
+        "Indien richtet am 3. Juli in Neu-Delhi das Treffen der G20-Außenminister aus.\n"
+    )
+    assert [e.status for e in told if e.start == FuzzyDate(date(2023, 7, 3), "day")] == [
+        "occurred"
+    ]
+
+
+def test_the_host_of_talks_that_ended_in_a_pact_hosts_the_pact() -> None:
+    ev = only(
+        real_events(
+            "Armeniens Regierungschef Nikol Paschinjan und Aserbaidschans Präsident Ilham Alijew "
+            "hatten sich am 2. Juli in Abu Dhabi auf eine Waffenruhe verständigt. Gastgeber war "
+            "der emiratische Präsident Mohammed bin Zayed.\n"
+        ),
+        "agreement",
+    )
+    assert roles(ev)["mohammed-bin-zayed"] == "host"
+    summit = real_events(
+        "Der Gipfel in Brüssel endete am 2. Juli mit einer gemeinsamen Erklärung, die Macron und "
+        "Scholz unterzeichneten. Gastgeberin war Ursula von der Leyen.\n"
+    )
+    assert roles(only(summit, "summit")).get("ursula-von-der-leyen") == "host"
+
+
+def test_the_summit_named_after_a_meeting_of_many_leaders_is_that_meeting() -> None:
+    evs = real_events(
+        "Addis Abeba (dpa) - Zum Auftakt des zweitägigen Treffens am Samstag, dem 15. Juli, "
+        "übernahm Angolas Präsident João Lourenço den Vorsitz der Union von seinem mauretanischen "
+        "Amtskollegen Mohamed Ould Ghazouani. Kongos Präsident Félix Tshisekedi blieb dem Gipfel "
+        "fern.\n"
+    )
+    ev = only(evs, "summit")
+    r = roles(ev)
+    assert r["felix-tshisekedi"] == "absent"
+    assert r["joao-lourenco"] == "participant"
+    assert ev.start == FuzzyDate(date(2023, 7, 15), "day")
+    assert not [e for e in evs if e.type == "meeting"]
+
+
+def test_the_summit_named_after_talks_of_two_stays_apart_from_them() -> None:
+    evs = real_events(
+        "Putin traf am 5. Juli in Peking zu einem Treffen mit Xi Jinping zusammen. "
+        "Beim Gipfel blieb Lukaschenko fern.\n"
+    )
+    assert [e.type for e in evs if e.type in ("meeting", "visit")]

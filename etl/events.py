@@ -347,6 +347,7 @@ def _clauses(tokens: Sequence[Token], lex: Lexicon) -> list[Clause]:
     cuts = [0]
     n = len(tokens)
     open_sub = bool(tokens) and tokens[0].low in subordinators
+    closes: set[int] = set()
     for i, t in enumerate(tokens):
         if t.text in _HARD_BREAK or (t.text == "-" and i > 0):
             cuts.append(i + 1)
@@ -379,6 +380,12 @@ def _clauses(tokens: Sequence[Token], lex: Lexicon) -> list[Clause]:
                 pass  # "die Präsidenten Senegals, Macky Sall, und Benins, ...": an enumeration
             elif nxt == "als" and (after.isdigit() or after.lower() in _ORDINAL_WORDS):
                 pass  # "..., als 47. Präsident vereidigt": an apposition, no "als" clause
+            elif i in closes:
+                pass  # the comma that closes an apposition
+            elif nxt in _APPOSITION_ARTICLES and _apposition(tokens, i + 1):
+                # "mit Premierminister X, dem amtierenden Vorsitzenden der Caricom, den
+                # Gipfel": a noun in apposition, no relative clause
+                closes.add(next(k for k in range(i + 1, n) if tokens[k].text == ","))
             elif nxt in starters and not (nxt in ("dem", "den") and after.isdigit()):
                 cuts.append(i + 1)  # "am Samstag, dem 9. September": a date, no new clause
                 # a relative clause is verb-final too: "Lula, der ... gelandet war, nahm teil"
@@ -393,6 +400,35 @@ def _clauses(tokens: Sequence[Token], lex: Lexicon) -> list[Clause]:
     cuts.append(n)
     cuts = sorted(set(cuts))
     return [Clause(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+_APPOSITION_ARTICLES = frozenset("dem den der des".split())
+_APPOSITION_PREPS = frozenset("von vom aus in im für".split())
+
+
+def _apposition(tokens: Sequence[Token], i: int) -> bool:
+    """From the article at ``i`` to the next comma there is only a noun phrase ("dem
+    amtierenden Vorsitzenden der Caricom"): an apposition. A relative clause has its verb
+    ("dem die Staaten angehören"), a lower-case word that no noun follows."""
+    j = i + 1
+    nouns = 0
+    while j < len(tokens) and tokens[j].text != ",":
+        t = tokens[j]
+        if t.punct or j - i > 8:
+            return False
+        if t.capital:
+            nouns += 1
+        elif t.low in _DETERMINERS or t.low in _APPOSITION_PREPS:
+            pass
+        elif not (
+            t.low.endswith(("e", "en", "er", "es", "em"))
+            and j + 1 < len(tokens)
+            and (tokens[j + 1].capital or tokens[j + 1].low.endswith(("e", "en", "er", "es", "em")))
+            and not tokens[j + 1].punct
+        ):
+            return False
+        j += 1
+    return j < len(tokens) and nouns > 0
 
 
 def _subject_before_relative(
@@ -3601,6 +3637,8 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             continue
         if c.type == "visit" and c.state is None:
             _country_anaphor(c, art)
+        if c.type == "visit" and c.state is None:
+            _arrival_at_dateline(c, art)
         if c.type == "meeting" and c.state is None and not c.margin and c.frame == "host_verb":
             _received_at_home(c, done, art)
         for part in _split_destinations(c, lex.types[c.type]):
@@ -3794,6 +3832,42 @@ def _received_at_home(c: Cand, done: Sequence[Cand], art: _Article) -> None:
 
 
 _COUNTRY_ANAPHORS = ("das land", "dem land", "ins land", "des landes")
+
+
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([^\n(]{2,60}?) \((?:dpa|AFP|Reuters|AP|KNA|epd|Xinhua|Reuters/dpa)\) [-–—]"
+)
+_ARRIVALS = frozenset("eingetroffen eintraf eintrafen angekommen gelandet landete landeten".split())
+
+
+def _dateline_state(art: _Article) -> str | None:
+    """The state of the one place a dateline names ("Georgetown (AFP) -"): where the report
+    comes from. None for two places ("Washington/Peking (AFP)") or none."""
+    m = _DATELINE.search(art.body[:2500])
+    if m is None:
+        return None
+    lo, hi = m.start(1), m.end(1)
+    found = {
+        art.place_state(x.key) if x.kind == "place" else x.key
+        for ms in art.mentions.values() for x in ms
+        if lo <= x.start < hi and x.kind in ("place", "state")
+    }  # fmt: skip
+    return found.pop() if len(found) == 1 else None
+
+
+def _arrival_at_dateline(c: Cand, art: _Article) -> None:
+    """ "Modi war am Dienstagabend aus Rio eingetroffen" under "Georgetown (AFP) -": an arrival
+    that names only where it came from arrived where the report comes from."""
+    if not {e.surface.lower() for e in c.evidence} & _ARRIVALS:
+        return
+    state = _dateline_state(art)
+    if state is None or any(
+        art.entity_state(k) == state for k, r in c.roles.items() if r == "participant"
+    ):
+        return
+    c.state = state
+    c.destinations = [state]
+    c.add("state", state, "host")
 
 
 def _country_anaphor(c: Cand, art: _Article) -> None:

@@ -1873,3 +1873,39 @@ def test_the_summit_named_after_talks_of_two_stays_apart_from_them() -> None:
         "Beim Gipfel blieb Lukaschenko fern.\n"
     )
     assert [e.type for e in evs if e.type in ("meeting", "visit")]
+
+
+def test_a_noun_in_apposition_does_not_cut_the_clause_around_it() -> None:
+    ev = only(
+        real_events(
+            "Am 12. Juli leitete Narendra Modi gemeinsam mit Grenadas Premierminister Dickon "
+            "Mitchell, dem amtierenden Vorsitzenden der Caricom, den zweiten Gipfel zwischen "
+            "Indien und der Gemeinschaft.\n"
+        ),
+        "summit",
+    )
+    r = roles(ev)
+    assert r["narendra-modi"] == "host"
+    assert "dickon-mitchell" in r
+    relative = real_events(
+        "Am 12. Juli traf Modi den Premierminister Mitchell, dem die Caricom vertraut, "
+        "den Gipfel lobte er.\n"
+    )
+    assert [e.type for e in relative if e.type in ("meeting", "visit")]
+
+
+def test_an_arrival_from_somewhere_arrives_where_the_report_comes_from() -> None:
+    ev = only(
+        real_events(
+            "Georgetown (AFP) - Indiens Premierminister Narendra Modi war am 11. Juli aus Rio de "
+            "Janeiro eingetroffen.\n"
+        ),
+        "visit",
+    )
+    assert ev.state == "GY"
+    assert roles(ev)["narendra-modi"] == "participant"
+    two = real_events(
+        "Washington/Peking (AFP) - Narendra Modi war am 11. Juli aus Rio de Janeiro "
+        "eingetroffen.\n"
+    )
+    assert not [e for e in two if e.type == "visit" and e.state in ("US", "CN")]

@@ -143,7 +143,10 @@ def same_event(a: EventFact, b: EventFact) -> bool:
         if a.state and a.state == b.state and a.place and a.place == b.place:
             return True
         shared = ea & eb - {("state", a.state), ("state", b.state)}  # the venue's state is no
-        return bool(shared) and (a.state is not None or b.state is not None)  # shared guest
+        # shared guest; one undated report needs two: a leader who goes to every summit of a
+        # month ties none of them to an undated "Gipfel"
+        needed = 2 if (a.start is None) != (b.start is None) else 1
+        return len(shared) >= needed and (a.state is not None or b.state is not None)
     if group == "accession":
         joined_a = {e for e in ea if e[0] == "state"}
         joined_b = {e for e in eb if e[0] == "state"}
@@ -173,6 +176,10 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     # agreements and the rest: one report's parties among the other's
     if not (ea & eb or _state_overlap(a, b)):
         return False
+    sa = {e for e in ea if e[0] == "state"} - {("state", a.state)}
+    sb = {e for e in eb if e[0] == "state"} - {("state", b.state)}
+    if sa and sb and not (sa <= sb or sb <= sa):
+        return False  # Trump's trade deals with Malaysia and Cambodia are no India-Pakistan truce
     return _covers(ca, eb | _person_states(b), b) or _covers(cb, ea | _person_states(a), a)
 
 

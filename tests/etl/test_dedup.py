@@ -376,3 +376,39 @@ def test_an_undated_war_reference_still_meets_the_dated_invasion() -> None:
     later = ev("attack", (S, "RU", "perpetrator"), (S, "UA", "target"))
     later.reported = date(2025, 3, 1)
     assert same_event(invasion, later)
+
+
+def test_an_undated_summit_needs_two_shared_guests_to_join_a_dated_one() -> None:
+    dated = ev(
+        "summit",
+        (P, "trump", "participant"),
+        (P, "xi", "participant"),
+        (S, "KR", "host"),
+        start="2025-10",
+        state="KR",
+    )
+    one_guest = ev("summit", (P, "trump", "participant"), (P, "lula", "participant"))
+    assert not same_event(dated, one_guest)
+    two_guests = ev("summit", (P, "trump", "participant"), (P, "xi", "participant"))
+    assert same_event(dated, two_guests)
+
+
+def test_agreements_of_different_parties_stay_apart_though_one_person_signs_both() -> None:
+    truce = ev(
+        "agreement",
+        (P, "trump", "participant"),
+        (S, "IN", "participant"),
+        (S, "PK", "participant"),
+        start="2025-05-10",
+    )
+    trade = ev(
+        "agreement",
+        (P, "trump", "participant"),
+        (S, "MY", "participant"),
+        (S, "KH", "participant"),
+        (S, "US", "participant"),
+    )
+    assert not same_event(truce, trade)
+    retold = ev("agreement", (P, "trump", "participant"), (S, "IN", "participant"))
+    assert same_event(truce, retold)
+

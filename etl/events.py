@@ -312,22 +312,17 @@ class Clause:
 def _tokens(text: str, offset: int, splits: Sequence[int] = ()) -> list[Token]:
     """Words and punctuation; ``splits`` (body offsets) cut glued words ("Bidenempfing")."""
     out = []
-    if not splits:
-        for m in _TOKEN.finditer(text):
-            w = m.group()
-            s = offset + m.start()
-            out.append(Token(w, w.lower(), s, s + len(w)))
-        return out
     for m in _TOKEN.finditer(text):
         w = m.group()
         s = offset + m.start()
         e = s + len(w)
-        lo = bisect.bisect_right(splits, s)
-        while lo < len(splits) and splits[lo] < e:
-            cut = splits[lo] - s
-            out.append(Token(w[:cut], w[:cut].lower(), s, s + cut))
-            w, s = w[cut:], splits[lo]
-            lo += 1
+        if splits:  # most sentences have no glue point: no search per word
+            lo = bisect.bisect_right(splits, s)
+            while lo < len(splits) and splits[lo] < e:
+                cut = splits[lo] - s
+                out.append(Token(w[:cut], w[:cut].lower(), s, s + cut))
+                w, s = w[cut:], splits[lo]
+                lo += 1
         out.append(Token(w, w.lower(), s, e))
     return out
 
@@ -421,9 +416,9 @@ def _apposition(tokens: Sequence[Token], i: int) -> bool:
         elif t.low in _DETERMINERS or t.low in _APPOSITION_PREPS:
             pass
         elif not (
-            t.low.endswith(("e", "en", "er", "es", "em"))
+            _inflected(t.low)
             and j + 1 < len(tokens)
-            and (tokens[j + 1].capital or tokens[j + 1].low.endswith(("e", "en", "er", "es", "em")))
+            and (tokens[j + 1].capital or _inflected(tokens[j + 1].low))
             and not tokens[j + 1].punct
         ):
             return False
@@ -619,6 +614,12 @@ class Cand:
     after_event: tuple[str, int] | None = None  # "zwei Tage nach der Wahl": (type, days)
     merged_into: Cand | None = None
     evidence: list[Evidence] = field(default_factory=list)
+
+    def organize(self, org: str, role: str | None) -> None:
+        """The organization behind the event, also a participant when its type gives it a role."""
+        self.organization = org
+        if role:
+            self.add("organization", org, role)
 
     def add(self, kind: str, key: str, role: str) -> None:
         k = (kind, key)
@@ -1112,7 +1113,7 @@ def _preposition_before(tokens: Sequence[Token], i: int, clause: Clause) -> str:
     j = i - 1
     while j > clause.lo and (
         tokens[j].low in _DETERMINERS
-        or (not tokens[j].capital and tokens[j].low.endswith(("e", "en", "er", "es", "em")))
+        or (not tokens[j].capital and _inflected(tokens[j].low))
     ):
         j -= 1
     return tokens[j].low if j >= clause.lo else ""
@@ -1288,11 +1289,10 @@ def _clause_candidates(
         groups.setdefault((h.entry.type, apart), []).append(h)
     cm = [m for m in mentions if not _is_source(m, art)]
     negation = _negation(tokens, clause, lex)
-    planned = bool(_planned_words(tokens, clause, lex)) and not (
-        negation and wordset & lex.cue("absence_cues")
-    )
-    passive_plan = planned and set(_planned_words(tokens, clause, lex)) <= _PASSIVE_AUX and (
-        _present_passive(tokens, clause, lex)
+    plan_words = _planned_words(tokens, clause, lex)
+    planned = bool(plan_words) and not (negation and wordset & lex.cue("absence_cues"))
+    passive_plan = (
+        planned and set(plan_words) <= _PASSIVE_AUX and _present_passive(tokens, clause, lex)
     )
     if not planned and ci > 0 and _zu_infinitive(tokens, clause, lex):
         planned = bool(_planned_words(tokens, clauses[ci - 1], lex))
@@ -1815,16 +1815,25 @@ def _gapped_visits(
     return out
 
 
+def _day_month_read_as_past(e: DateExpr, art: _Article) -> datetime.date | None:
+    """A day and month without a year ("am 20. Februar"), read as the last such day up to the
+    report; None for any other expression or an undated report."""
+    if e.kind != "date" or e.year is not None or not (e.month and e.day):
+        return None
+    if art.published is None:
+        return None
+    span = resolve_span(e, art.published, "past")
+    return span[0].value if span is not None else None
+
+
 def _after_day_told(e: DateExpr, art: _Article) -> bool:
     """A day and month without a year after the day the text tells (its explicit day, or a
     report dated to the day): a present verb with it tells what is still to come."""
     ref = art.anchor if art.anchor is not None else art.published
-    if ref is None or ref.precision != "day" or art.published is None:
+    if ref is None or ref.precision != "day":
         return False
-    if e.year is not None or not (e.month and e.day):
-        return False
-    span = resolve_span(e, art.published, "past")
-    return span is not None and span[0].value > ref.value
+    day = _day_month_read_as_past(e, art)
+    return day is not None and day > ref.value
 
 
 _PAST_WINDOW = datetime.timedelta(days=183)
@@ -1833,17 +1842,13 @@ _PAST_WINDOW = datetime.timedelta(days=183)
 def _told_as_past(e: DateExpr, art: _Article) -> bool:
     """A day and month without a year that lies within half a year before the report: the
     present passive around it tells what happened, for a plan would lie most of a year ahead."""
-    if e.kind != "date" or e.year is not None or not (e.month and e.day):
-        return False
-    if art.published is None:
-        return False
-    past = resolve_span(e, art.published, "past")
-    if past is None:
+    day = _day_month_read_as_past(e, art)
+    if day is None or art.published is None:
         return False
     ref = art.published.value
     if art.published.precision == "month":  # the report may be from any day of its month
         ref = (ref.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return datetime.timedelta(0) <= ref - past[0].value <= _PAST_WINDOW
+    return datetime.timedelta(0) <= ref - day <= _PAST_WINDOW
 
 
 def _resolve_expr(
@@ -3526,15 +3531,11 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
                     else _org_before(art, c.sentence, c.evidence[0].start, back)
                 )
                 if org:
-                    c.organization = org
-                    if spec.organization_role:
-                        c.add("organization", org, spec.organization_role)
+                    c.organize(org, spec.organization_role)
         if c.organization is None and c.type == "accession":
             org = _joined_before(c, cands[:ci])
             if org:  # "Osttimor wird Mitglied der Asean ... die Aufnahme Osttimors": that group
-                c.organization = org
-                if spec.organization_role:
-                    c.add("organization", org, spec.organization_role)
+                c.organize(org, spec.organization_role)
         if c.weight == "support":
             supports.append(c)
             continue
@@ -3623,10 +3624,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             if c.start is None and not c.decided:
                 c.start, c.end = s.start, s.end
             if c.organization is None and s.organization and c.type != "meeting":
-                c.organization = s.organization
-                role = lex.types[c.type].organization_role
-                if role:
-                    c.add("organization", s.organization, role)
+                c.organize(s.organization, lex.types[c.type].organization_role)
     _signed_during(done, art)
     _talks_at_summit(done)
     _guests_of_summit(done)
@@ -3917,7 +3915,7 @@ def _collective_signers(done: Sequence[Cand], art: _Article) -> None:
     for c in done:
         if c.merged_into is not None or c.type != "agreement" or c.roles:
             continue
-        words = [w.strip('.,;:!?„“"()').lower() for w in art.sentences[c.sentence].text.split()]
+        words = _sentence_words(art, c.sentence)
         is_pair = any(w in pair and i and words[i - 1] in dets for i, w in enumerate(words))
         is_attendees = not is_pair and any(w in attendees for w in words)
         if not (is_pair or is_attendees):
@@ -3944,7 +3942,7 @@ def _collective_signers(done: Sequence[Cand], art: _Article) -> None:
                 c.add("state", st, "participant")
         else:
             counted = _counted_states(words)
-            states = {art.entity_state(k) for k, r in d.roles.items() if r != "absent"} - {None}
+            states = _party_states(d, art)
             if counted is not None and len(states) == counted:
                 # "Die vier Staaten verabschiedeten ...": the summit's four states sign
                 for st in sorted(states):
@@ -3971,32 +3969,25 @@ def _pair_counterparts(done: Sequence[Cand], art: _Article) -> None:
     for c in done:
         if c.merged_into is not None or c.type != "meeting" or len(_sides(c, art)) >= 2:
             continue
-        words = [w.strip('.,;:!?„“"()').lower() for w in art.sentences[c.sentence].text.split()]
+        words = _sentence_words(art, c.sentence)
         nouns = {w for i, w in enumerate(words) if i and words[i - 1] in dets and w in pair}
         if not nouns:
             continue
         by_person = bool(nouns & person_nouns)
-
-        def persons(d: Cand) -> list[tuple[str, str]]:
-            return [k for k, r in d.roles.items() if k[0] == "person" and r != "absent"]
-
-        def states(d: Cand) -> set[str]:  # the sides themselves, not the venue of their talks
-            return {art.entity_state(k) for k, r in d.roles.items() if r != "absent"} - {None}
-
         prev = [
             d for d in done
             if d is not c and d.merged_into is None and d.sentence <= c.sentence
             and d.type in ("meeting", "visit", "agreement", "attack")
-            and (len(persons(d)) == 2 if by_person else len(states(d)) == 2)
+            and len(_present_persons(d) if by_person else _party_states(d, art)) == 2
         ]  # fmt: skip
         if not prev:
             continue
         d = max(prev, key=lambda d: d.sentence)
         if by_person:
-            for kind, key in persons(d):
+            for kind, key in _present_persons(d):
                 c.add(kind, key, "participant")
-        else:
-            for st in sorted(states(d)):
+        else:  # the sides themselves, not the venue of their talks
+            for st in sorted(_party_states(d, art)):
                 c.add("state", st, "participant")
 
 
@@ -4010,10 +4001,21 @@ def _counted_states(words: Sequence[str]) -> int | None:
 
 def _sides(d: Cand, art: _Article) -> set[str]:
     """The states taking part in talks: their people's and the venue's."""
-    states = {art.entity_state(k) for k, r in d.roles.items() if r != "absent"}
-    if d.state:
-        states.add(d.state)
-    return {s for s in states if s}
+    return _party_states(d, art) | ({d.state} if d.state else set())
+
+
+def _party_states(d: Cand, art: _Article) -> set[str]:
+    """The states of those who take part (not the absent): named, or through their people."""
+    return {art.entity_state(k) for k, r in d.roles.items() if r != "absent"} - {None}
+
+
+def _present_persons(d: Cand) -> list[tuple[str, str]]:
+    return [k for k, r in d.roles.items() if k[0] == "person" and r != "absent"]
+
+
+def _sentence_words(art: _Article, si: int) -> list[str]:
+    """A sentence's words, lower-cased and stripped of punctuation."""
+    return [w.strip('.,;:!?„“"()').lower() for w in art.sentences[si].text.split()]
 
 
 def _place_salience(d: Cand, pool: Sequence[Cand], salience: Mapping[int, int]) -> int:

@@ -6,9 +6,11 @@ it has no known publication date, which stays null rather than being guessed. A 
 cannot be used becomes a `Rejection` with a reason code, so that nothing is dropped silently
 and the rest of the batch goes on.
 
-The stored ``body`` is the text after the header line (title and lead are stored apart); every
-fact's offsets point into it. Headlines repeat what the body says, often in looser words
-("Astana-Gipfel"), so facts are read from the body alone.
+The stored ``body`` is the file's text without the date: it opens with the header line (title
+and lead, also stored apart), so that every fact's offsets point into one text, a headline's
+included. ``headline_end`` tells the extractors where the headline ends: headlines repeat the
+body in looser words ("Astana-Gipfel") and use the present for what happened, so they are read
+apart (see `etl.events.extract_events`).
 """
 
 from __future__ import annotations
@@ -49,6 +51,13 @@ class ParsedArticle:
     published: FuzzyDate | None
     encoding: str
     warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def headline_end(self) -> int:
+        """Where the title and lead end in the body: 0 when the body does not open with them
+        (a one-line file is all body)."""
+        first, newline, _ = self.body.partition("\n")
+        return len(first) if newline and self.title and first.startswith(self.title) else 0
 
 
 @dataclass(frozen=True)
@@ -303,9 +312,14 @@ def parse_article(file_name: str, data: bytes) -> ParsedArticle | Rejection:
         published, header_text = parse_header(first)
     except HeaderError as exc:
         return reject("bad_header", str(exc))
-    # The header line is title + lead; the body is what follows it (a one-line file keeps its
-    # line as body too, so that nothing is lost).
-    body = rest if rest.strip() else header_text
+    # The header line is title + lead; the body is that line (without its date) and the text
+    # after it. A one-line file is all body.
+    if not rest.strip():
+        body = header_text
+    elif header_text.strip():
+        body = f"{header_text}\n{rest}"
+    else:
+        body = rest
     if not body.strip():
         return reject("empty", "file holds only a date header, no text")
     if language_of(body) == "en":

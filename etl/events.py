@@ -654,6 +654,7 @@ class _Article:
     # list items after an announcement ("kündigte weitere Stationen an: • am Freitag ...")
     announced_items: frozenset[int] = frozenset()
     splits: Sequence[int] = ()  # word boundaries that glue hid (etl.glue)
+    headline_end: int = 0  # body[:headline_end] is the title and lead
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -779,8 +780,15 @@ def extract_events(
     published: FuzzyDate | None,
     kb: KnowledgeLike | Any,
     lexicon: Lexicon | None = None,
+    headline_end: int = 0,
 ) -> list[EventFact]:
-    """The events an article reports, one per happening, each with its participants and evidence."""
+    """The events an article reports, one per happening, each with its participants and evidence.
+
+    ``body[:headline_end]`` is the title and lead. Headlines compress ("Gipfel in Alaska ohne
+    Durchbruch") and use the present for what happened, so they are read apart from the body:
+    a headline event that the body reports too only adds its evidence; one the body never
+    tells ("Osttimor wird elftes Mitglied der Asean") stands on its own.
+    """
     lex = lexicon or load_lexicon()
     anchor: FuzzyDate | None = None
     if published is None:
@@ -822,12 +830,40 @@ def extract_events(
         names=_name_index(kb),
         announced_items=_announced_items(body, sentences, lex),
         splits=splits,
+        headline_end=headline_end,
     )
-    cands: list[Cand] = []
-    for si in candidate_sentences:
-        cands.extend(_with_listed_roles(_sentence_candidates(sentences[si], art), si, art))
-    events = _resolve_article(cands, art)
+    def read(indices: Iterable[int]) -> list[EventFact]:
+        cands: list[Cand] = []
+        for si in indices:
+            cands.extend(_with_listed_roles(_sentence_candidates(sentences[si], art), si, art))
+        return _resolve_article(cands, art)
+
+    events = read(si for si in candidate_sentences if starts[si] >= headline_end)
+    for ev in read(si for si in candidate_sentences if starts[si] < headline_end):
+        told = next((b for b in events if _headline_of(ev, b, loose=False)), None) or next(
+            (b for b in events if _headline_of(ev, b, loose=True)), None
+        )
+        if told is None:
+            events.append(ev)
+        else:
+            told.evidence.extend(ev.evidence)
     return [_fix_hosts(ev, art) for ev in _merge_within(events)]
+
+
+_TALKS = frozenset({"summit", "meet"})
+
+
+def _headline_of(head: EventFact, body: EventFact, loose: bool) -> bool:
+    """The body event that a headline event announces: same kind, someone in common. Loosely,
+    a headline's "Gipfel" is also the body's talks of two ("Gipfel in Alaska": Trump and Putin
+    met), when no gathering of the body fits it."""
+    kinds = {dedup.group_of(head.type), dedup.group_of(body.type)}
+    if len(kinds) > 1 and not (loose and kinds == _TALKS):
+        return False
+    ents = {(p.kind, p.key) for p in head.participants}
+    if head.organization and head.organization == body.organization:
+        return True
+    return bool(ents & {(p.kind, p.key) for p in body.participants})
 
 
 _BULLET = re.compile(r"(?:^|\n)[ \t]*[•·*–-][ \t]*$")
@@ -1294,6 +1330,9 @@ def _clause_candidates(
     passive_plan = (
         planned and set(plan_words) <= _PASSIVE_AUX and _present_passive(tokens, clause, lex)
     )
+    if planned and set(plan_words) <= _PASSIVE_AUX and tokens[clause.lo].start < art.headline_end:
+        # a headline's "werden" without an infinitive is its present: "Osttimor wird Mitglied"
+        planned = _future_infinitive(tokens, clause)
     if not planned and ci > 0 and _zu_infinitive(tokens, clause, lex):
         planned = bool(_planned_words(tokens, clauses[ci - 1], lex))
     if not planned and sent.index in art.announced_items:
@@ -1590,6 +1629,13 @@ def _planned_words(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> lis
 
 
 _PASSIVE_AUX = frozenset("wird werden".split())
+
+
+def _future_infinitive(tokens: Sequence[Token], clause: Clause) -> bool:
+    """A clause that ends on an infinitive ("wird Frankreich besuchen"): "werden" makes it a
+    future, where "wird elftes Mitglied" is a becoming now."""
+    words = [t for t in tokens[clause.lo : clause.hi] if not t.punct]
+    return bool(words) and not words[-1].capital and words[-1].low.endswith("en")
 _INSEPARABLE = ("be", "er", "ent", "ver", "zer", "über", "unter", "miss", "hinter")
 _NOT_PARTICIPLES = frozenset(
     "gehen geben gewinnen gelten genießen gestalten gehören gewähren gelingen geraten".split()

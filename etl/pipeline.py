@@ -34,7 +34,9 @@ def read_folder(
 
 def extract_article(article: ParsedArticle, kb: KnowledgeBase) -> ArticleFacts:
     entities = extract_entities(article.body, article.published, kb)
-    events = extract_events(article.body, entities, article.published, kb)
+    events = extract_events(
+        article.body, entities, article.published, kb, headline_end=article.headline_end
+    )
     return ArticleFacts(
         sentences=entities.sentences,
         mentions=entities.mentions,

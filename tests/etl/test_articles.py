@@ -65,7 +65,10 @@ def test_header_line_is_title_and_lead_with_glued_words_untouched() -> None:
     assert article.published == FuzzyDate(date(2024, 3, 1), "month")
     assert article.title == "Treffen in Wien."
     assert article.lead == "MinisterinFrankreichs reist an."
-    assert article.body == f"\n{GERMAN}\n"
+    # the body opens with the header line (without its date), so that a headline's facts keep
+    # offsets into the one stored text
+    assert article.body == f"Treffen in Wien. MinisterinFrankreichs reist an.\n\n{GERMAN}\n"
+    assert article.headline_end == len("Treffen in Wien. MinisterinFrankreichs reist an.")
     assert "date 2024" not in article.body
 
 
@@ -74,6 +77,14 @@ def test_article_without_header_has_null_date_and_first_line_as_title() -> None:
     assert isinstance(article, ParsedArticle)
     assert article.published is None
     assert article.title == "Wien empfängt die Minister"
+    assert article.body.startswith("Wien empfängt die Minister\n")
+    assert article.headline_end == len("Wien empfängt die Minister")
+
+
+def test_one_line_file_is_all_body() -> None:
+    article = parse(f" date 2024-03 {GERMAN}")
+    assert isinstance(article, ParsedArticle)
+    assert article.body == GERMAN and article.headline_end == 0
 
 
 def test_utf8_bom_crlf_and_cr_are_normalized() -> None:
@@ -153,7 +164,7 @@ def test_one_cp1252_byte_in_utf8_text_garbles_nothing_else(stray: bytes) -> None
     assert article.encoding == "utf-8+cp1252"
     assert article.title == "Größere Gespräche in Wien"
     expected = {b"\x96": "–", b"\xe4": "ä"}[stray]
-    first = article.body.splitlines()[0]
+    first = article.body.splitlines()[1]  # after the title line
     assert first == f"Die Außenminister trafen sich {expected} für Gespräche über die Lage."
     assert "Ã" not in article.body and "Ã" not in article.title
     assert article.warnings and "line(s) 2" in article.warnings[0]
@@ -170,7 +181,7 @@ def test_a_cp1252_line_in_a_utf8_file_is_read_as_cp1252_whole() -> None:
     article = parse(data)
     assert isinstance(article, ParsedArticle)
     assert article.encoding == "utf-8+cp1252"
-    assert article.body.splitlines()[0] == "Er sagte: „Wir gehen zu Fuß“, und ging."
+    assert article.body.splitlines()[1] == "Er sagte: „Wir gehen zu Fuß“, und ging."
     assert "Außenminister" in article.body
 
 
@@ -191,7 +202,7 @@ def test_utf16_and_utf32_with_a_bom_are_decoded(codec: str) -> None:
     assert isinstance(article, ParsedArticle), article
     assert article.encoding == codec
     assert article.title == "Größere Gespräche"
-    assert article.body == GERMAN + "\n"
+    assert article.body == "Größere Gespräche\n" + GERMAN + "\n"
     assert "\ufeff" not in article.body and "\r" not in article.body
 
 

@@ -1909,3 +1909,54 @@ def test_an_arrival_from_somewhere_arrives_where_the_report_comes_from() -> None
         "eingetroffen.\n"
     )
     assert not [e for e in two if e.type == "visit" and e.state in ("US", "CN")]
+
+
+def headline_events(headline: str, body: str, published: FuzzyDate) -> list[EventFact]:
+    """Events of an article whose stored text opens with its title and lead, as parse_article
+    stores it."""
+    kb = load_knowledge_base()
+    text = f"{headline}\n{body}"
+    ents = extract_entities(text, published, kb)
+    return extract_events(text, ents, published, kb, headline_end=len(headline))
+
+
+def test_headline_event_the_body_tells_only_adds_its_evidence() -> None:
+    headline = "Gipfel in Genf ohne Durchbruch: Biden und Putin vereinbaren nur Gespräche."
+    evs = headline_events(
+        headline,
+        "Genf (dpa) - US-Präsident Joe Biden und Kremlchef Wladimir Putin haben sich am Mittwoch "
+        "(16. Juni) in Genf getroffen. Das Treffen dauerte knapp vier Stunden.\n",
+        FuzzyDate(date(2021, 6, 1), "month"),
+    )
+    assert not [e for e in evs if e.type == "summit"]  # the headline's "Gipfel" is the talks
+    ev = only(evs, "meeting")
+    assert {"joe-biden", "wladimir-putin"} <= set(roles(ev))
+    assert ev.start == FuzzyDate(date(2021, 6, 16), "day")  # the body's date, not the headline's
+    assert any(v.start < len(headline) for v in ev.evidence)  # the headline is evidence too
+    assert any(v.start > len(headline) for v in ev.evidence)
+
+
+def test_headline_present_of_werden_is_what_happened() -> None:
+    headline = "Schweden wird Mitglied der Nato. Stockholm spricht von einem Neuanfang."
+    evs = headline_events(
+        headline,
+        "Stockholm (dpa) - Ministerpräsident Ulf Kristersson sprach von einem historischen Tag "
+        "für sein Land.\n",
+        FuzzyDate(date(2024, 3, 1), "month"),
+    )
+    ev = only(evs, "accession")
+    assert ev.status == "occurred"
+    assert roles(ev)["SE"] == "participant"
+    assert ev.evidence[0].start < len(headline)
+
+
+def test_headline_future_with_an_infinitive_stays_planned() -> None:
+    headline = "Scholz wird im November Indien besuchen. Der Kanzler will über Fachkräfte sprechen."
+    evs = headline_events(
+        headline,
+        "Berlin (dpa) - Die Bundesregierung setzt auf engere Beziehungen zu Neu-Delhi.\n",
+        FuzzyDate(date(2024, 10, 1), "month"),
+    )
+    ev = only(evs, "visit")
+    assert ev.status == "planned"
+    assert ev.state == "IN"

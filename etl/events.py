@@ -2921,6 +2921,19 @@ def _date(
         # between the trigger's own commas beats one of an inserted (relative) clause
         inside = [e for e in exprs if own[0] <= e.start < own[1]]
         exprs = inside or exprs
+    if len(exprs) > 1 and not cand.hits[0].entry.noun:
+        # "war 2011 ausgeschlossen und 2023 wieder aufgenommen worden": the date of the verb's
+        # own conjunct
+        trigger = cand.hits[0].index
+        conj = max(
+            (j for j in range(clause.lo, trigger) if tokens[j].low in _CONJUNCTS), default=None
+        )
+        joins_dates = conj is not None and any(
+            e.start <= tokens[conj - 1].start < e.end for e in art.dates_in(lo, hi)
+        )  # "zwischen dem 26. und dem 27. Mai" is one span, not two conjuncts
+        if conj is not None and not joins_dates:
+            lo_c, hi_c = tokens[conj].end, tokens[trigger].start
+            exprs = [e for e in exprs if lo_c <= e.start < hi_c] or exprs
     if len(cand.hits) == 1 and cand.hits[0].entry.noun and len(exprs) > 1:
         # several dates in a clause: the one nearest after the noun ("Treffen im Mai in Peking")
         pos = tokens[cand.hits[0].index].start
@@ -3548,6 +3561,10 @@ def _joined_before(c: Cand, before: Sequence[Cand]) -> str | None:
     return None
 
 
+_JOINABLE = frozenset({"intergovernmental", "military_alliance"})
+_CONJUNCTS = frozenset({"und", "oder", "sowie"})
+
+
 def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
     lex = art.lex
     anaphors = lex.cue("organization_anaphors")
@@ -3581,6 +3598,13 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
         if c.organization is None and c.type == "accession":
             org = _joined_before(c, cands[:ci])
             if org:  # "Osttimor wird Mitglied der Asean ... die Aufnahme Osttimors": that group
+                c.organize(org, spec.organization_role)
+        if c.organization is None and c.type == "accession" and c.start is not None:
+            org = _salient_org_before(art, c.sentence, c.evidence[0].start)
+            if org and art.org_kind(org) in _JOINABLE:
+                # "Die Nato wächst. Seit dem Beitritt Finnlands im April 2023 ...": the group
+                # in focus; a dated accession, since an undated one is often still pending
+                # ("Ungarn blockiert Schwedens Beitritt")
                 c.organize(org, spec.organization_role)
         if c.weight == "support":
             supports.append(c)

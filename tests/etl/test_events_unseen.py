@@ -1960,3 +1960,44 @@ def test_headline_future_with_an_infinitive_stays_planned() -> None:
     ev = only(evs, "visit")
     assert ev.status == "planned"
     assert ev.state == "IN"
+
+
+def test_dated_accession_without_its_group_joins_the_group_in_focus() -> None:
+    evs = real_events(
+        "Die Nato rückt näher an Russland heran. Seit dem Beitritt Finnlands im April 2023 ist "
+        "die Grenze um mehr als 1300 Kilometer länger.\n",
+        FuzzyDate(date(2025, 1, 1), "month"),
+    )
+    ev = only(evs, "accession")
+    assert ev.organization == "nato"
+    assert roles(ev)["FI"] == "participant"
+    assert ev.start == FuzzyDate(date(2023, 4, 1), "month")
+
+
+def test_undated_accession_without_its_group_stays_unread() -> None:
+    # "Schwedens Beitritt" as a goal that Ankara holds up has not happened: no accession
+    evs = real_events(
+        "Die Nato will auf dem Gipfel über Schweden sprechen. Die Türkei blockiert weiterhin "
+        "Schwedens Beitritt.\n",
+        FuzzyDate(date(2023, 6, 1), "month"),
+    )
+    assert not [e for e in evs if e.type == "accession"]
+
+
+def test_verb_takes_the_date_of_its_own_conjunct() -> None:
+    evs = real_events(
+        "Venezuela war 2016 aus dem Mercosur ausgeschlossen und 2024 wieder aufgenommen worden.\n",
+        FuzzyDate(date(2025, 3, 1), "month"),
+    )
+    ev = only(evs, "accession")
+    assert ev.start == FuzzyDate(date(2024, 1, 1), "year")
+    assert roles(ev)["VE"] == "participant"
+
+
+def test_a_date_span_joined_by_und_is_no_conjunct() -> None:
+    evs = real_events(
+        "Am 26. und 27. Mai trafen sich Kishida und Li Qiang in Seoul.\n",
+        FuzzyDate(date(2024, 5, 28), "day"),
+    )
+    ev = only(evs, "meeting")
+    assert ev.start == FuzzyDate(date(2024, 5, 26), "day")

@@ -230,7 +230,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "present_forms past_auxiliaries occurred_cues invitation_preps launch_verbs state_bodies "
         "host_participles attribute_date_preps attribute_date_fillers pluperfect_auxiliaries "
         "zu_infinitive_prefixes era_adjectives announce_words failed_cues gathering_genitives "
-        "verbal_objects reject_verbs invitation_verbs chair_nouns attended_forms"
+        "verbal_objects abstract_targets reject_verbs invitation_verbs chair_nouns attended_forms"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -1716,6 +1716,17 @@ def _verbal_attack(
 ) -> bool:
     """An attack verb whose object is a plan, a policy or a speech ("griff ... die
     Friedensinitiative Chinas an", "attackierte die Politik der Regierung") attacks in words."""
+    if all(h.entry.noun for h in hits):
+        # "sprach von einem Angriff auf seine Souveränität": an attack on an idea is a word
+        abstract = lex.cue("abstract_targets")
+        for h in hits:
+            if h.index + 2 < clause.hi and tokens[h.index + 1].low == "auf":
+                for t in tokens[h.index + 2 : min(clause.hi, h.index + 6)]:
+                    if t.punct:
+                        break
+                    if t.capital and t.low.endswith(tuple(abstract)):
+                        return True  # "auf Chinas Wirtschaft", "auf die staatliche Ordnung"
+        return False
     if any(h.entry.noun for h in hits):
         return False
     verbal = lex.cue("verbal_objects")
@@ -2544,10 +2555,15 @@ def _bind(
                 cand.fallback = ("sg", tokens[i].start)
                 break
         else:
-            # "Am Vortag hatte er Macron getroffen": "er" after the finite auxiliary
+            # "Am Vortag hatte er Macron getroffen": "er" after the finite auxiliary, or after
+            # the conjunction that opens its clause ("nachdem er dort Selenskyj getroffen hatte")
             verb_at = clause.lo if main.entry.noun else main.index
+            opener = lex.cue("subordinators")
             for j in range(clause.lo + 1, verb_at):
-                if tokens[j].low == "er" and tokens[j - 1].low in _FINITE_AUX_ER:
+                if tokens[j].low == "er" and (
+                    tokens[j - 1].low in _FINITE_AUX_ER
+                    or (j - 1 == clause.lo and tokens[j - 1].low in opener)
+                ):
                     cand.fallback = ("sg", tokens[j].start)
                     break
 

@@ -2001,3 +2001,29 @@ def test_a_date_span_joined_by_und_is_no_conjunct() -> None:
     )
     ev = only(evs, "meeting")
     assert ev.start == FuzzyDate(date(2024, 5, 26), "day")
+
+
+def test_er_after_the_conjunction_of_its_clause_is_who_met() -> None:
+    evs = real_events(
+        "Bundeskanzler Olaf Scholz kehrte am Montag nach Berlin zurück. Er flog direkt aus Tokio "
+        "ab, nachdem er dort am Sonntag noch den indischen Premierminister Narendra Modi "
+        "getroffen hatte.\n",
+        FuzzyDate(date(2024, 5, 7), "day"),
+    )
+    ev = only(evs, "meeting")
+    assert {"olaf-scholz", "narendra-modi"} <= set(roles(ev))
+    assert ev.start == FuzzyDate(date(2024, 5, 5), "day")
+
+
+def test_attack_on_an_idea_is_no_attack() -> None:
+    evs = real_events(
+        "Die Regierung in Ankara sprach von einem Angriff auf die Souveränität des Landes. "
+        "Peking nannte die Zölle einen Angriff auf Chinas Wirtschaft.\n",
+        FuzzyDate(date(2024, 2, 1), "month"),
+    )
+    assert not [e for e in evs if e.type == "attack"]
+    evs = real_events(
+        "Der Angriff auf die Hauptstadt Kiew begann im Februar 2022.\n",
+        FuzzyDate(date(2024, 2, 1), "month"),
+    )
+    assert roles(only(evs, "attack"))["UA"] == "target"

@@ -2569,7 +2569,8 @@ def _bind(
 
 
 _FINITE_AUX_ER = frozenset("hat hatte war ist wird wurde will wollte soll sollte".split())
-_HOSTED = ("summit", "meeting", "commemoration")  # gatherings whose host-verb subject hosts
+# gatherings whose host-verb subject hosts; so does who swears another in ("X vereidigte Y")
+_HOSTED = ("summit", "meeting", "commemoration", "inauguration")
 
 
 def _chaired_by(tokens: Sequence[Token], mi: int, clause: Clause, lex: Lexicon) -> bool:

@@ -2027,3 +2027,28 @@ def test_attack_on_an_idea_is_no_attack() -> None:
         FuzzyDate(date(2024, 2, 1), "month"),
     )
     assert roles(only(evs, "attack"))["UA"] == "target"
+
+
+def test_stattdessen_opens_its_own_predicate_and_jenem_refers_back() -> None:
+    evs = real_events(
+        "Die Aufnahme Boliviens war beim Gipfel im paraguayischen Asunción besiegelt worden. "
+        "Milei war jenem Treffen ferngeblieben und stattdessen nach Brasilien gereist.\n",
+        FuzzyDate(date(2024, 12, 6), "day"),
+    )
+    summit = only(evs, "summit")
+    assert summit.state == "PY"
+    assert roles(summit)["javier-milei"] == "absent"  # "jenem Treffen" is the summit
+    trip = only(evs, "visit")
+    assert trip.state == "BR"
+    assert roles(trip)["javier-milei"] == "participant"  # the absence ends at "stattdessen"
+
+
+def test_who_swears_another_in_hosts_the_inauguration() -> None:
+    evs = real_events(
+        "Präsident Mohammed Shahabuddin vereidigte Muhammad Yunus am Donnerstag im "
+        "Präsidentenpalast in Dhaka.\n",
+        FuzzyDate(date(2024, 8, 9), "day"),
+    )
+    ev = only(evs, "inauguration")
+    assert roles(ev) == {"mohammed-shahabuddin": "host", "muhammad-yunus": "participant"}
+    assert ev.start == FuzzyDate(date(2024, 8, 8), "day")

@@ -2928,8 +2928,11 @@ def _date(
         # "war im vergangenen Jahr beschlossen worden": the decision's date. But in "kündigte
         # an, am 15. Juni nach Peking zu reisen" the trigger's own comma stretch, without the
         # decision verb, dates the event.
+        triggers = {tokens[h.index].start for h in cand.hits}
         decided_here = any(
-            own[0] <= t.start < own[1] and t.low in art.lex.cue("decision_verbs")
+            own[0] <= t.start < own[1]
+            and t.low in art.lex.cue("decision_verbs")
+            and t.start not in triggers  # "hatten am 10. März vereinbart": the deal's own verb
             for t in tokens[clause.lo : clause.hi]
         )
         exprs = [] if decided_here else [e for e in exprs if own[0] <= e.start < own[1]]

@@ -2052,3 +2052,19 @@ def test_who_swears_another_in_hosts_the_inauguration() -> None:
     ev = only(evs, "inauguration")
     assert roles(ev) == {"mohammed-shahabuddin": "host", "muhammad-yunus": "participant"}
     assert ev.start == FuzzyDate(date(2024, 8, 8), "day")
+
+
+def test_a_dated_vereinbart_is_a_deal_and_dates_it() -> None:
+    evs = real_events(
+        "Am 10. März hatten Ägypten und die Türkei in Ankara vereinbart, ihre Botschafter wieder "
+        "auszutauschen.\n",
+        FuzzyDate(date(2023, 5, 20), "day"),
+    )
+    ev = only(evs, "agreement")
+    assert ev.start == FuzzyDate(date(2023, 3, 10), "day")
+    assert {"EG", "TR"} <= set(roles(ev))
+    undated = real_events(
+        "Scholz und Modi vereinbarten, in Kontakt zu bleiben.\n",
+        FuzzyDate(date(2023, 5, 20), "day"),
+    )
+    assert not [e for e in undated if e.type == "agreement"]

@@ -2068,3 +2068,14 @@ def test_a_dated_vereinbart_is_a_deal_and_dates_it() -> None:
         FuzzyDate(date(2023, 5, 20), "day"),
     )
     assert not [e for e in undated if e.type == "agreement"]
+
+
+def test_who_holds_a_summit_abroad_hosts_it() -> None:
+    evs = real_events(
+        "Deutschland hatte im September in Astana einen eigenen Gipfel mit den fünf Staaten "
+        "Zentralasiens abgehalten.\n",
+        FuzzyDate(date(2025, 4, 1), "month"),
+    )
+    ev = only(evs, "summit")
+    assert roles(ev)["DE"] == "host"
+    assert ev.state == "KZ"

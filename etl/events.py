@@ -3718,6 +3718,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
     _signed_during(done, art)
     _talks_at_summit(done)
     _guests_of_summit(done)
+    _summit_of_the_lead(done, art)
     _trip_leg_dates(done)
     events: list[EventFact] = []
     for c in done:
@@ -3734,6 +3735,38 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             if ev is not None:
                 events.append(ev)
     return events
+
+
+def _summit_of_the_lead(done: Sequence[Cand], art: _Article) -> None:
+    """ "... beim Gipfeltreffen der Arabischen Liga empfangen worden. Gastgeber X begrüßte Assad
+    am Freitag (19. Mai)": a summit the lead tells without a day is held on the day the next
+    sentences give, when that day lies in the month of the report."""
+    pub = art.published
+    if pub is None or pub.precision != "month":
+        return
+    for c in done:
+        if (
+            c.type != "summit"
+            or c.start is not None
+            or c.status != "occurred"
+            or c.merged_into is not None
+            or c.background
+            or c.reference
+            or art.starts[c.sentence] > art.headline_end + _LEAD_CHARS
+        ):
+            continue
+        for si in range(c.sentence, min(len(art.sentences), c.sentence + 2)):
+            days = [
+                e for e in find_dates(art.sentences[si].text)
+                if e.kind == "date" and e.day and e.month == pub.value.month
+                and e.year in (None, pub.value.year)
+            ]  # fmt: skip
+            if days:
+                c.start = FuzzyDate(
+                    datetime.date(pub.value.year, pub.value.month, days[0].day), "day"
+                )
+                break
+        return  # the lead's first summit only
 
 
 def _trip_leg_dates(done: Sequence[Cand]) -> None:

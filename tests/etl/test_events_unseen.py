@@ -2079,3 +2079,15 @@ def test_who_holds_a_summit_abroad_hosts_it() -> None:
     ev = only(evs, "summit")
     assert roles(ev)["DE"] == "host"
     assert ev.state == "KZ"
+
+
+def test_summit_of_the_lead_takes_the_day_the_next_sentence_gives() -> None:
+    evs = headline_events(
+        "Gipfel der Arabischen Liga in Dschidda.",
+        "Dschidda (dpa) - Mit Umarmungen ist Syriens Präsident Baschar al-Assad beim "
+        "Gipfeltreffen der Arabischen Liga in Saudi-Arabien empfangen worden. Kronprinz Mohammed "
+        "bin Salman begrüßte ihn am Freitag (19. Mai) in der Hafenstadt.\n",
+        FuzzyDate(date(2023, 5, 1), "month"),
+    )
+    ev = only(evs, "summit")
+    assert ev.start == FuzzyDate(date(2023, 5, 19), "day")

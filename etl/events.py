@@ -1636,6 +1636,8 @@ def _future_infinitive(tokens: Sequence[Token], clause: Clause) -> bool:
     future, where "wird elftes Mitglied" is a becoming now."""
     words = [t for t in tokens[clause.lo : clause.hi] if not t.punct]
     return bool(words) and not words[-1].capital and words[-1].low.endswith("en")
+
+
 _INSEPARABLE = ("be", "er", "ent", "ver", "zer", "über", "unter", "miss", "hinter")
 _NOT_PARTICIPLES = frozenset(
     "gehen geben gewinnen gelten genießen gestalten gehören gewähren gelingen geraten".split()
@@ -3762,9 +3764,11 @@ def _summit_of_the_lead(done: Sequence[Cand], art: _Article) -> None:
                 and e.year in (None, pub.value.year)
             ]  # fmt: skip
             if days:
-                c.start = FuzzyDate(
-                    datetime.date(pub.value.year, pub.value.month, days[0].day), "day"
-                )
+                try:
+                    day = datetime.date(pub.value.year, pub.value.month, days[0].day)
+                except ValueError:  # "am 31. April" names no day
+                    break
+                c.start = FuzzyDate(day, "day")
                 break
         return  # the lead's first summit only
 

@@ -56,6 +56,7 @@ def _base_mentions(
                 and state.capital == place.key
                 and state.capital_metonym
                 and not _locative(body, m.start)
+                and not body.startswith("-", m.end)  # "Astana-Gipfel": where, not who
             ):
                 out.append(Mention(si, m.start, m.end, m.surface, "state", state.code, "metonym"))
     return out

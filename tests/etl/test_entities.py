@@ -106,6 +106,14 @@ def test_a_capital_named_by_its_states_adjective_is_a_place() -> None:
     assert {m.key for m in res.mentions if m.kind == "state"} == {"SA"}
 
 
+def test_a_capital_in_a_hyphen_compound_is_where_not_who() -> None:
+    body = "Astana-Gipfel: Russland fordert mehr Sicherheit. Astana lehnte das ab.\n"
+    res = extract_entities(body, JULY_2024, load_knowledge_base())
+    kz = [m for m in res.mentions if m.kind == "state" and m.key == "KZ"]
+    assert [m.start for m in kz] == [body.index("Astana lehnte")]  # the government, once
+    assert any(m.kind == "place" and m.key == "astana" and m.start == 0 for m in res.mentions)
+
+
 def test_an_unknown_name_after_an_age_is_a_person() -> None:
     body = "Zum Kabinett gehört auch der 26-jährige Hannes Beispielmann. Der 84-Jährige sprach.\n"
     res = extract_entities(body, JULY_2024, load_knowledge_base())

@@ -478,7 +478,7 @@ def _particle_ok(entry_particles: tuple[str, ...], tokens: Sequence[Token], clau
     """A separable verb's particle closes its clause ("nahm ... teil."), or its first predicate
     when a second one follows with "und" and a verb ("blieb dem Gipfel fern und ließ sich ...
     vertreten")."""
-    words = [t for t in tokens[clause.lo : clause.hi] if not t.punct]
+    words = _words(tokens, clause)
     if len(words) > 1 and words[-1].low in ("und", "aber"):
         words = words[:-1]  # "blieb fern und | schickte X": cut before the second predicate
     if not words:
@@ -1172,6 +1172,11 @@ def _clause_words(tokens: Sequence[Token], clause: Clause) -> list[str]:
     return [t.low for t in tokens[clause.lo : clause.hi]]
 
 
+def _words(tokens: Sequence[Token], clause: Clause) -> list[Token]:
+    """The clause's tokens without punctuation: what "the last word of the clause" means."""
+    return [t for t in tokens[clause.lo : clause.hi] if not t.punct]
+
+
 def _verb_present(
     verbs: Iterable[tuple[frozenset[str], tuple[str, ...]]],
     tokens: Sequence[Token],
@@ -1634,7 +1639,7 @@ _PASSIVE_AUX = frozenset("wird werden".split())
 def _future_infinitive(tokens: Sequence[Token], clause: Clause) -> bool:
     """A clause that ends on an infinitive ("wird Frankreich besuchen"): "werden" makes it a
     future, where "wird elftes Mitglied" is a becoming now."""
-    words = [t for t in tokens[clause.lo : clause.hi] if not t.punct]
+    words = _words(tokens, clause)
     return bool(words) and not words[-1].capital and words[-1].low.endswith("en")
 
 
@@ -1662,7 +1667,7 @@ def _participle(word: str, lex: Lexicon) -> bool:
 def _present_passive(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> bool:
     """ "werden 26 Menschen getötet", "Trump wird am Montag vereidigt": a present passive, told
     of the past (a chronicle's historic present) as often as of the future."""
-    words = [t for t in tokens[clause.lo : clause.hi] if not t.punct]
+    words = _words(tokens, clause)
     last = words[-1] if words else None
     return (
         last is not None
@@ -1789,7 +1794,7 @@ def _done_before_plan(
 
 def _zu_infinitive(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> bool:
     """The clause ends in a zu-infinitive ("die Konferenz ... auszurichten", "zu besuchen")."""
-    words = [t for t in tokens[clause.lo : clause.hi] if not t.punct]
+    words = _words(tokens, clause)
     if len(words) < 2 or words[-1].capital:
         return False
     last = words[-1].low
@@ -2968,7 +2973,7 @@ def _date(
         clause_low & art.lex.cue("past_auxiliaries")
     )  # "Am Sonntag empfängt Starmer ...": a weekday with a present verb is the coming one
     trigger_end = tokens[cand.hits[0].index].end
-    words = [t for t in tokens[clause.lo : clause.hi] if not t.punct]
+    words = _words(tokens, clause)
     pluperfect = (  # "hatte ... begonnen": an auxiliary and a participle closing the clause
         bool(clause_low & art.lex.cue("pluperfect_auxiliaries"))
         and bool(words)
@@ -3757,19 +3762,8 @@ def _summit_of_the_lead(done: Sequence[Cand], art: _Article) -> None:
             or art.starts[c.sentence] > art.headline_end + _LEAD_CHARS
         ):
             continue
-        for si in range(c.sentence, min(len(art.sentences), c.sentence + 2)):
-            days = [
-                e for e in find_dates(art.sentences[si].text)
-                if e.kind == "date" and e.day and e.month == pub.value.month
-                and e.year in (None, pub.value.year)
-            ]  # fmt: skip
-            if days:
-                try:
-                    day = datetime.date(pub.value.year, pub.value.month, days[0].day)
-                except ValueError:  # "am 31. April" names no day
-                    break
-                c.start = FuzzyDate(day, "day")
-                break
+        last = art.sentences[min(len(art.sentences), c.sentence + 2) - 1]
+        c.start = text_anchor(art.body[art.starts[c.sentence] : last.end], pub)
         return  # the lead's first summit only
 
 

@@ -230,7 +230,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "present_forms past_auxiliaries occurred_cues invitation_preps launch_verbs state_bodies "
         "host_participles attribute_date_preps attribute_date_fillers pluperfect_auxiliaries "
         "zu_infinitive_prefixes era_adjectives announce_words failed_cues gathering_genitives "
-        "verbal_objects abstract_targets reject_verbs invitation_verbs chair_nouns attended_forms"
+        "verbal_objects abstract_targets reject_verbs invitation_verbs chair_nouns attended_forms "
+        "venue_verbs"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -1082,6 +1083,17 @@ def _with_role_nouns(
     return sorted([*mentions, *extra], key=lambda m: (m.start, -m.end))
 
 
+def _role_mentions(art: _Article, si: int) -> list[Mention]:
+    """The bare titles of a sentence that stand for a person named before ("der Kanzler")."""
+    sent = art.sentences[si]
+    lo = bisect.bisect_left(art.splits, sent.start)
+    hi = bisect.bisect_left(art.splits, sent.end, lo)
+    tokens = _tokens(sent.text, sent.start, art.splits[lo:hi])
+    mentions = art.mentions.get(si, [])
+    return [m for m in _with_role_nouns(list(mentions), tokens, art, sent) if m.via == "role"
+            and m not in mentions]  # fmt: skip
+
+
 def _role_holder(art: _Article, r: Any, before: int) -> str | None:
     """Who a bare title refers to; only persons the article named before qualify, so that a
     title never brings in someone the text does not mention."""
@@ -1498,6 +1510,9 @@ def _clause_candidates(
         else:
             _bind(cand, spec, tokens, clauses, ci, cm, art, attend)
         _date(cand, spec, tokens, clauses, ci, art, decision)
+        venue = _venue_clause(tokens, clauses, ci, main.index, lex)
+        if venue is not None:
+            _with_venue(cand, spec, tokens, clauses, ci, venue, cm, art, decision)
         cands.append(cand)
         if typ == "visit" and not cand.reference:
             hi = clause.hi  # the gap may be cut off as a clause of its own (", der Premier X")
@@ -1522,6 +1537,57 @@ def _clause_candidates(
 
 
 _INFLECTIONS = ("e", "en", "er", "es", "em")
+
+
+def _venue_clause(
+    tokens: Sequence[Token], clauses: Sequence[Clause], ci: int, main: int, lex: Lexicon
+) -> Clause | None:
+    """The relative clause that tells when and where the gathering just named takes place ("lud
+    ihn zu einer Konferenz ein, die am kommenden Sonntag in Rom stattfinden soll")."""
+    if ci + 1 >= len(clauses) or not tokens[main].capital:
+        return None
+    clause, nxt = clauses[ci], clauses[ci + 1]
+    if (
+        tokens[nxt.lo].low not in lex.cue("relative_pronouns")
+        or tokens[nxt.lo - 1].text != ","
+        or nxt.hits
+        or nxt.lo - main > 7  # the relative pronoun refers to a noun near it
+        or not any(t.capital for t in tokens[main : nxt.lo])
+    ):
+        return None
+    if not {t.low for t in tokens[nxt.lo : nxt.hi]} & lex.cue("venue_verbs"):
+        return None
+    return nxt if clause.hi == nxt.lo else None
+
+
+def _with_venue(
+    cand: Cand,
+    spec: TypeSpec,
+    tokens: Sequence[Token],
+    clauses: Sequence[Clause],
+    ci: int,
+    venue: Clause,
+    mentions: Sequence[Mention],
+    art: _Article,
+    decision: bool,
+) -> None:
+    """Take the date and place the venue clause gives to a gathering its own clause leaves
+    without them."""
+    words = {t.low for t in tokens[venue.lo : venue.hi]}
+    if words & art.lex.cue("planned_cues") and cand.status == "occurred":
+        cand.status = "planned"  # "..., die im Oktober stattfinden soll"
+    if cand.start is None:
+        wide = list(clauses)
+        wide[ci] = Clause(clauses[ci].lo, venue.hi, clauses[ci].hits)
+        _date(cand, spec, tokens, wide, ci, art, decision)
+    lo, hi = tokens[venue.lo].start, tokens[venue.hi - 1].end
+    for m in mentions:
+        if not lo <= m.start < hi or m.kind not in ("place", "state") or _is_adjective(m):
+            continue
+        mi = _token_index(tokens, m.start)
+        if mi > venue.lo and tokens[mi - 1].low in ("in", "im"):
+            _set_location(cand, m, art, destination=False)
+            break
 
 
 def _inflected(low: str) -> bool:
@@ -1855,8 +1921,8 @@ def _gapped_visits(
         if m is None:  # a name, perhaps after its title ("der britische Premier Keir Starmer")
             continue
         exprs = art.dates_in(m.end, tokens[clause.hi - 1].end)
-        if not exprs or exprs[0].start - m.end > 2:
-            continue
+        if not exprs or exprs[0].start - m.end > 2 or exprs[0].since:
+            continue  # "..., dem ersten eines Präsidenten seit zwölf Jahren": no trip's date
         seg_end = next((j for j in range(i + 2, clause.hi) if tokens[j].text == ","), clause.hi)
         if any(i < h.index < seg_end for h in clause.hits):
             continue  # a verb of its own: an ordinary clause
@@ -2436,9 +2502,14 @@ def _bind(
             and host_subject
             and cand.type in _HOSTED
             and not cand.received
-            and any(t.low == "er" for t in tokens[clause.lo : mi])
+            and any(
+                t.low == "er" or (t.low == "sie" and j - clause.lo <= 2)
+                for j, t in enumerate(tokens[clause.lo : mi], clause.lo)
+            )
         ):
-            name = "mit"  # "Am Vortag hatte er JD Vance empfangen": "er" hosts, the named is guest
+            # "Am Vortag hatte er JD Vance empfangen", "Sie lud X zu einer Konferenz ein": the
+            # pronoun hosts, the named is guest
+            name = "mit"
         if name == "mit" and slot.name == "subject":
             bound[mi] = _Slot("mit")  # "empfing Biden und Scholz": the list shares the object
         if cand.received and name == "subject" and _agent_of_passive(tokens, mi, clause):
@@ -2964,8 +3035,8 @@ def _date(
     if len(cand.hits) == 1 and cand.hits[0].entry.noun and len(exprs) > 1:
         # several dates in a clause: the one nearest after the noun ("Treffen im Mai in Peking")
         pos = tokens[cand.hits[0].index].start
-        after = [e for e in exprs if e.start >= pos]
-        exprs = after[:1] or exprs[-1:]
+        after = [e for e in exprs if e.start >= pos and not e.since]
+        exprs = after[:1] or [e for e in exprs if not e.since][-1:] or exprs[-1:]
     tense: Tense = "future" if cand.status == "planned" else "past"
     clause_low = {t.low for t in tokens[clause.lo : clause.hi]}
     verbs = {t.low for t in tokens[clause.lo : clause.hi] if not t.capital}  # not "das Treffen"
@@ -2995,7 +3066,11 @@ def _date(
         outside = not lo <= e.start < hi
         if not spec.durative and outside and _since_phrase(tokens, trigger_end, e.start):
             continue  # "sprachen miteinander – das erste Gespräch seit den Kämpfen 2020"
-        if present and e.kind in ("weekday", "month", "year") and tense == "past":
+        if (
+            present
+            and (e.kind in ("weekday", "month", "year") or (e.kind == "date" and e.year is None))
+            and tense == "past"
+        ):
             # "Macron reist im Juni nach China" in a May article: this June, still to come
             span = resolve_span(e, art.published, "future")
             pub = art.published
@@ -3003,7 +3078,12 @@ def _date(
                 # "Am Montag, dem 16. Dezember, ... am Donnerstag reist er": after the day told
                 near = resolve_near(e, art.anchor.value)
                 span, pub = ((near, None), art.anchor) if near is not None else (None, None)
-            if span is not None and pub is not None and span[0].value > pub.value:
+            if (
+                span is not None
+                and pub is not None
+                and span[0].value > pub.value
+                and (e.kind != "date" or _after_report(span[0], pub))
+            ):  # a day of the report's own month is for the day the text tells to place
                 cand.status = "planned"
                 tense = "future"
         if present and e.kind == "date" and tense == "past" and _after_day_told(e, art):
@@ -3248,6 +3328,8 @@ def _resolve_subject(c: Cand, art: _Article) -> None:
         )
     else:  # "sg"
         same = _keys(_mentions_before(art, c.sentence, at, ("person",)))
+        if not same:  # "Der Kanzler will erneut antreten; der Vorstand nominierte ihn": the title
+            same = _keys(m for m in _role_mentions(art, c.sentence) if m.start < at)
         if same:
             who = same[:1]
         else:
@@ -3694,6 +3776,8 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             if target is not None:
                 _absorb(target, c)
                 continue
+            if c.definite and c.start is None:
+                _date_of_the_signing(c, done)
         if c.weight == "weak" and c.start is None:
             continue
         done.append(c)
@@ -3742,6 +3826,23 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             if ev is not None:
                 events.append(ev)
     return events
+
+
+def _date_of_the_signing(c: Cand, done: Sequence[Cand]) -> None:
+    """ "Die Präsidenten haben am Montag einen Vertrag unterzeichnet. Sie setzten bei dem
+    Dreiertreffen zudem ihre Unterschriften unter eine Erklärung": the meeting named right after
+    a dated signing by its people is where they signed, on that day."""
+    if c.type not in ("meeting", "summit") or c.status != "occurred" or c.reference:
+        return
+    told = next(
+        (d for d in reversed(done) if d.type == "agreement" and d.sentence == c.sentence - 1
+         and d.start is not None and d.start.precision == "day" and d.status == "occurred"
+         and not d.negated and set(c.roles) & set(d.roles)),
+        None,
+    )  # fmt: skip
+    if told is not None:
+        c.start, c.end = told.start, told.end
+        c.place, c.state = c.place or told.place, c.state or told.state
 
 
 def _summit_of_the_lead(done: Sequence[Cand], art: _Article) -> None:
@@ -4263,6 +4364,12 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
         return None  # "war zu dem Gipfel nicht eingeladen": who stays away from an unknown event
     if c.status == "planned" and c.start is None and c.place is None:
         return None  # an intention without date or place is no event yet
+    if (
+        c.status == "occurred"
+        and art.anchor is not art.published  # a lead's day is reported, not the report's own
+        and _after_report(c.start, art.published)
+    ):
+        c.status = "planned"  # "Im kommenden Jahr übernimmt Russland den Vorsitz": still to come
     typ = spec.export_as or typ
     return EventFact(
         type=typ,  # type: ignore[arg-type]
@@ -4276,6 +4383,20 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
         participants=sorted(parts, key=lambda p: (p.kind, p.key, p.role)),
         evidence=sorted(set(c.evidence), key=lambda e: (e.sentence_index, e.start)),
     )
+
+
+def _after_report(start: FuzzyDate | None, published: FuzzyDate | None) -> bool:
+    """Whether a date lies wholly after the report's own, compared at the coarser precision of
+    the two (a day of next month is after a May report; a day of May is not)."""
+    if start is None or published is None:
+        return False
+    order = ("year", "month", "day")
+    depth = min(order.index(start.precision), order.index(published.precision)) + 1
+
+    def cut(d: FuzzyDate) -> tuple[int, ...]:
+        return (d.value.year, d.value.month, d.value.day)[:depth]
+
+    return cut(start) > cut(published)
 
 
 _DENIAL = frozenset("weder noch nicht ohne".split())

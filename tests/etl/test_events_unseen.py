@@ -2091,3 +2091,111 @@ def test_summit_of_the_lead_takes_the_day_the_next_sentence_gives() -> None:
     )
     ev = only(evs, "summit")
     assert ev.start == FuzzyDate(date(2023, 5, 19), "day")
+
+
+def test_tritt_sein_amt_an_is_an_inauguration_still_to_come() -> None:
+    evs = real_events(
+        "Der Portugiese António Costa tritt sein Amt am 1. Dezember an.\n",
+        FuzzyDate(date(2024, 6, 1), "month"),
+    )
+    ev = only(evs, "inauguration")
+    assert roles(ev)["antonio-costa"] == "participant"
+    assert ev.start == FuzzyDate(date(2024, 12, 1), "day")
+    assert ev.status == "planned"
+
+
+def test_present_verb_with_a_day_of_a_later_month_is_this_years_coming_day() -> None:
+    evs = real_events(
+        "Donald Tusk trifft am 3. Juli in Berlin Bundeskanzler Olaf Scholz.\n",
+        FuzzyDate(date(2024, 6, 1), "month"),
+    )
+    ev = only(evs, ("meeting", "visit"))
+    assert ev.start == FuzzyDate(date(2024, 7, 3), "day")
+    assert ev.status == "planned"
+
+
+def test_an_event_dated_after_the_report_is_planned_whatever_its_verb() -> None:
+    may = FuzzyDate(date(2024, 5, 30), "day")
+    trip = only(real_events("Emmanuel Macron besucht im kommenden Jahr Indien.\n", may), "visit")
+    assert trip.start == FuzzyDate(date(2025, 1, 1), "year")
+    assert trip.status == "planned"
+    told = "Der nächste Gipfel mit Narendra Modi ist im kommenden Jahr in Brasilien.\n"
+    summit = only(real_events(told, may), "summit")
+    assert summit.status == "planned"
+    past = real_events("Emmanuel Macron besuchte im vergangenen Jahr Indien.\n", may)
+    assert only(past, "visit").status == "occurred"
+
+
+def test_nomination_for_an_office_is_an_event_of_who_is_nominated() -> None:
+    evs = real_events(
+        "Beim Gipfel in Brüssel nominierten sie am Donnerstag (27. Juni) Ursula von der Leyen "
+        "für eine zweite Amtszeit.\n",
+        FuzzyDate(date(2024, 6, 1), "month"),
+    )
+    ev = only(evs, "other")
+    assert roles(ev)["ursula-von-der-leyen"] == "participant"
+    assert ev.start == FuzzyDate(date(2024, 6, 27), "day")
+
+
+def test_object_pronoun_refers_to_the_bare_title_before_it() -> None:
+    evs = real_events(
+        "Bundeskanzler Olaf Scholz verlor die Abstimmung. Wolodymyr Selenskyj dankte ihm. "
+        "Der Kanzler will erneut antreten; der Parteivorstand nominierte ihn Ende November als "
+        "Kandidaten.\n",
+        FuzzyDate(date(2024, 12, 1), "month"),
+    )
+    ev = only(evs, "other")
+    assert set(roles(ev)) == {"olaf-scholz"}
+
+
+def test_relative_clause_tells_when_and_where_the_gathering_takes_place() -> None:
+    evs = real_events(
+        "Giorgia Meloni sprach von einem Modell. Sie lud Kais Saied zu einer internationalen "
+        "Konferenz über Entwicklung und Migration ein, die am kommenden Sonntag in Rom "
+        "stattfinden soll.\n",
+        FuzzyDate(date(2023, 7, 18), "day"),
+    )
+    ev = only(evs, "summit")
+    assert ev.start == FuzzyDate(date(2023, 7, 23), "day")
+    assert ev.state == "IT" and ev.status == "planned"
+    assert roles(ev)["kais-saied"] == "participant"
+    other = real_events(
+        "Sie lud Kais Saied zu einer Konferenz ein, die Meloni am Sonntag in Rom vorstellte.\n",
+        FuzzyDate(date(2023, 7, 18), "day"),
+    )
+    assert not [e for e in other if e.type == "summit" and e.start is not None]
+
+
+def test_a_since_phrase_after_the_noun_never_hides_the_date_before_it() -> None:
+    evs = real_events(
+        "Olaf Scholz und Emmanuel Macron hatten im Mai in Paris das erste Treffen seit zwei "
+        "Jahren.\n",
+        FuzzyDate(date(2024, 6, 1), "month"),
+    )
+    ev = only(evs, ("meeting", "visit"))
+    assert ev.start == FuzzyDate(date(2024, 5, 1), "month")
+
+
+def test_an_apposition_with_a_since_phrase_is_no_second_trip() -> None:
+    evs = real_events(
+        "Im März 2023 war Yoon Suk Yeol zu einem Besuch nach Japan gereist, dem ersten eines "
+        "südkoreanischen Präsidenten seit zwölf Jahren, und hatte dort mit Fumio Kishida "
+        "beraten.\n",
+        FuzzyDate(date(2024, 5, 1), "month"),
+    )
+    ev = only(evs, "visit")
+    assert ev.start == FuzzyDate(date(2023, 3, 1), "month")
+    assert roles(ev)["yoon-suk-yeol"] == "participant"
+
+
+def test_meeting_named_after_a_dated_signing_is_where_they_signed() -> None:
+    evs = real_events(
+        "Die Präsidenten Emomali Rachmon und Sadyr Dschaparow haben am Montag (31. März) einen "
+        "Vertrag unterzeichnet. Emomali Rachmon und Sadyr Dschaparow setzten bei dem Treffen ihre "
+        "Unterschriften unter eine Erklärung.\n",
+        FuzzyDate(date(2025, 3, 1), "month"),
+    )
+    talks = [e for e in evs if e.type in ("meeting", "visit")]
+    assert len(talks) == 1
+    assert talks[0].start == FuzzyDate(date(2025, 3, 31), "day")
+    assert {"emomali-rahmon", "sadyr-dschaparow"} <= set(roles(talks[0]))

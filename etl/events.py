@@ -4369,7 +4369,7 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
         and art.anchor is not art.published  # a lead's day is reported, not the report's own
         and _after_report(c.start, art.published)
     ):
-        c.status = "planned"  # "Im kommenden Jahr übernimmt Russland den Vorsitz": still to come
+        c.status = "planned"  # "Der nächste Gipfel ist im kommenden Jahr": still to come
     typ = spec.export_as or typ
     return EventFact(
         type=typ,  # type: ignore[arg-type]

@@ -905,10 +905,18 @@ def _with_listed_roles(cands: list[Cand], si: int, art: _Article) -> list[Cand]:
     """A sentence that names who takes part and ends in a colon ("An dem Gipfel nahmen teil:",
     "Unter den Gästen waren:") or in no punctuation at all ("X empfing unter anderem") hands its
     role to the persons of the bullet list below it (the received are guests); an item without
-    a person stands for its state ("die Delegation Brasiliens")."""
-    carriers = [c for c in cands if c.attended or c.frame == "host_verb"]
-    items = _bullets_after(si, art.body, art.sentences) if carriers else []
-    for j in items:
+    a person stands for its state ("die Delegation Brasiliens"). A trip verb takes a list of
+    names as its travellers; items that tell a happening of their own are trips of their own."""
+    items = _bullets_after(si, art.body, art.sentences)
+    names_only = not any(
+        any(True for _ in _trigger_ends(art.sentences[j].text.lower(), art.lex)) for j in items
+    )
+    carriers = [
+        c for c in cands
+        if c.attended or c.frame == "host_verb"
+        or (c.type == "visit" and not c.hits[0].entry.noun and names_only)
+    ]  # fmt: skip  ("Nach Riad gereist waren unter anderem: • X • Y": the travellers)
+    for j in items if carriers else []:
         ms = art.mentions.get(j, [])
         persons = [m for m in ms if m.kind == "person"]
         for m in persons or [m for m in ms if m.kind == "state"]:
@@ -3898,25 +3906,27 @@ def _guests_of_summit(done: Sequence[Cand]) -> None:
     """ "Al-Sisi empfing unter anderem: • Macron ... • Merz ...", undated, after a summit he
     hosts: the summit's guests, not a reception of its own."""
     for c in done:
+        trip = c.type == "visit" and c.frame == "trip" and c.state is not None
         if (
             c.merged_into is not None
             or c.type not in ("meeting", "visit")
-            or c.frame != "host_verb"
+            or not (c.frame == "host_verb" or trip)
             or c.start is not None
             or c.status != "occurred"
         ):
             continue
         hosts = {k for k, r in c.roles.items() if k[0] == "person" and r == "host"}
         guests = [k for k, r in c.roles.items() if k[0] == "person" and r == "participant"]
-        if not hosts or len(guests) < 2:
+        if not (hosts or trip) or len(guests) < 2:
             continue
         summit = next(
             (d for d in reversed(done)
              if d.type == "summit" and d.merged_into is None and not d.background
-             and d.status == "occurred" and 0 < c.sentence - d.sentence <= 8
-             and hosts <= {k for k, r in d.roles.items() if r == "host"}),
+             and d.status == "occurred" and 0 < c.sentence - d.sentence <= (16 if trip else 8)
+             and (hosts <= {k for k, r in d.roles.items() if r == "host"} if not trip
+                  else d.state == c.state)),
             None,
-        )  # fmt: skip
+        )  # fmt: skip  ("Nach Riad gereist waren: • A • B", after the summit in Riyadh)
         if summit is not None:
             _absorb(summit, c)
 

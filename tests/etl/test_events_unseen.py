@@ -2199,3 +2199,30 @@ def test_meeting_named_after_a_dated_signing_is_where_they_signed() -> None:
     assert len(talks) == 1
     assert talks[0].start == FuzzyDate(date(2025, 3, 31), "day")
     assert {"emomali-rahmon", "sadyr-dschaparow"} <= set(roles(talks[0]))
+
+
+def test_travellers_listed_after_a_trip_verb_attend_the_summit_there() -> None:
+    evs = real_events(
+        "Riad (dpa) - Saudi-Arabien hat am Samstag (11. November) einen Sondergipfel in Riad "
+        "ausgerichtet. Kronprinz Mohammed bin Salman eröffnete das Treffen.\n\n"
+        "Nach Riad gereist waren unter anderem:\n"
+        "• Palästinenserpräsident Mahmud Abbas\n"
+        "• Ägyptens Staatschef Abdel Fattah al-Sisi\n\n"
+        "Die Lage bleibt angespannt.\n",
+        FuzzyDate(date(2023, 11, 1), "month"),
+    )
+    summit = only(evs, "summit")
+    r = roles(summit)
+    assert r["mahmud-abbas"] == "participant" and r["abdel-fattah-al-sisi"] == "participant"
+    assert not [e for e in evs if e.type == "visit"]
+
+
+def test_list_items_that_tell_their_own_trip_are_no_travellers_of_the_verb() -> None:
+    evs = real_events(
+        "Vor Scholz waren bereits andere Politiker nach Israel gereist:\n"
+        "• US-Außenminister Antony Blinken war am Donnerstag in Tel Aviv.\n"
+        "• Außenministerin Annalena Baerbock besuchte das Land am Freitag.\n",
+        FuzzyDate(date(2023, 10, 17), "day"),
+    )
+    visits = [e for e in evs if e.type == "visit"]
+    assert all(len([p for p in e.participants if p.role == "participant"]) == 1 for e in visits)

@@ -907,15 +907,13 @@ def _with_listed_roles(cands: list[Cand], si: int, art: _Article) -> list[Cand]:
     role to the persons of the bullet list below it (the received are guests); an item without
     a person stands for its state ("die Delegation Brasiliens"). A trip verb takes a list of
     names as its travellers; items that tell a happening of their own are trips of their own."""
-    items = _bullets_after(si, art.body, art.sentences)
-    names_only = not any(
+    trips = [c for c in cands if c.type == "visit" and not c.hits[0].entry.noun]
+    carriers = [c for c in cands if c.attended or c.frame == "host_verb"]
+    items = _bullets_after(si, art.body, art.sentences) if carriers or trips else []
+    if trips and not any(
         any(True for _ in _trigger_ends(art.sentences[j].text.lower(), art.lex)) for j in items
-    )
-    carriers = [
-        c for c in cands
-        if c.attended or c.frame == "host_verb"
-        or (c.type == "visit" and not c.hits[0].entry.noun and names_only)
-    ]  # fmt: skip  ("Nach Riad gereist waren unter anderem: • X • Y": the travellers)
+    ):  # "Nach Riad gereist waren unter anderem: • X • Y": names, the travellers
+        carriers += [c for c in trips if c not in carriers]
     for j in items if carriers else []:
         ms = art.mentions.get(j, [])
         persons = [m for m in ms if m.kind == "person"]
@@ -3904,7 +3902,9 @@ def _trip_leg_dates(done: Sequence[Cand]) -> None:
 
 def _guests_of_summit(done: Sequence[Cand]) -> None:
     """ "Al-Sisi empfing unter anderem: • Macron ... • Merz ...", undated, after a summit he
-    hosts: the summit's guests, not a reception of its own."""
+    hosts: the summit's guests, not a reception of its own. So are travellers listed after the
+    summit to its state ("Nach Riad gereist waren: • A • B"); a list's items count as sentences,
+    so a trip may stand further from its summit."""
     for c in done:
         trip = c.type == "visit" and c.frame == "trip" and c.state is not None
         if (

@@ -53,8 +53,9 @@ _TOKEN = re.compile(
     r"[^\W\d_](?:[\w’']*[^\W_])?(?:-[^\W\d_][\w]*)*'?|\d+|[,;:–—()„“\"?!.]|(?<!\w)-(?!\w)"
 )
 _HARD_BREAK = frozenset(";:–—?!")
+_CONJUNCTS = frozenset({"und", "oder", "sowie"})
 _ENUM_GLUE = frozenset(
-    {",", "und", "sowie", "oder", "der", "die", "das", "den", "dem", "des", "von", "aus"}
+    {",", *_CONJUNCTS, "der", "die", "das", "den", "dem", "des", "von", "aus"}
 )
 _PREPS = {
     "mit": "mit", "darunter": "mit", "neben": "mit", "zwischen": "mit",
@@ -471,7 +472,7 @@ def _enumerated_name(tokens: Sequence[Token], j: int) -> bool:
         names += 1
         j += 1
     return (
-        adjectives > 0 and 2 <= names <= 5 and j < n and tokens[j].low in ("und", "sowie", "oder")
+        adjectives > 0 and 2 <= names <= 5 and j < n and tokens[j].low in _CONJUNCTS
     )
 
 
@@ -986,11 +987,16 @@ def _trigger_ends(low: str, lex: Lexicon, splits: frozenset[int] = frozenset()) 
 # per sentence
 
 
-def _sentence_candidates(sent: Sentence, art: _Article) -> list[Cand]:
-    lex = art.lex
+def _sentence_tokens(sent: Sentence, art: _Article) -> list[Token]:
+    """A sentence's tokens, split where glue hid a word boundary."""
     lo = bisect.bisect_left(art.splits, sent.start)
     hi = bisect.bisect_left(art.splits, sent.end, lo)
-    tokens = _tokens(sent.text, sent.start, art.splits[lo:hi])
+    return _tokens(sent.text, sent.start, art.splits[lo:hi])
+
+
+def _sentence_candidates(sent: Sentence, art: _Article) -> list[Cand]:
+    lex = art.lex
+    tokens = _sentence_tokens(sent, art)
     if not tokens:
         return []
     clauses = _clauses(tokens, lex)
@@ -1092,9 +1098,7 @@ def _with_role_nouns(
 def _role_mentions(art: _Article, si: int) -> list[Mention]:
     """The bare titles of a sentence that stand for a person named before ("der Kanzler")."""
     sent = art.sentences[si]
-    lo = bisect.bisect_left(art.splits, sent.start)
-    hi = bisect.bisect_left(art.splits, sent.end, lo)
-    tokens = _tokens(sent.text, sent.start, art.splits[lo:hi])
+    tokens = _sentence_tokens(sent, art)
     mentions = art.mentions.get(si, [])
     return [m for m in _with_role_nouns(list(mentions), tokens, art, sent) if m.via == "role"
             and m not in mentions]  # fmt: skip
@@ -2226,7 +2230,7 @@ def _slot_of(
             ):  # only after talks: "bei Trump zu Gast" keeps its host
                 return _Slot("mit", prev.attached)  # "bei Kremlchef Putin": the title's state
             return prev  # an enumeration carries the slot of its first member
-        if t.text == "," or t.low in ("und", "sowie", "oder"):
+        if t.text == "," or t.low in _CONJUNCTS:
             joined = True
         elif t.low in _DETERMINERS:
             new_phrase = True
@@ -2453,7 +2457,7 @@ def _bind(
                 last_subject_end is not None
                 and last_subject_end < mi
                 and not any(
-                    t.text == "," or t.low in ("und", "sowie", "oder")
+                    t.text == "," or t.low in _CONJUNCTS
                     for t in tokens[last_subject_end + 1 : mi]
                 )
                 or (mi > main.index and "den" in _lows(tokens, max(clause.lo, mi - 3), mi))
@@ -2663,7 +2667,7 @@ def _chaired_by(tokens: Sequence[Token], mi: int, clause: Clause, lex: Lexicon) 
     chair = lex.cue("chair_nouns")
     for j in range(mi - 1, max(clause.lo, mi - 6) - 1, -1):
         t = tokens[j]
-        if t.punct or t.low in ("und", "sowie", "oder") or t.low in lex.cue("past_auxiliaries"):
+        if t.punct or t.low in _CONJUNCTS or t.low in lex.cue("past_auxiliaries"):
             return False  # "Unter Vermittlung von X haben A und B ...": A and B are not chairs
         if t.low in chair and t.capital:
             k = j - 1
@@ -3196,7 +3200,7 @@ def _date_of_time_reference(tokens: Sequence[Token], e: DateExpr, trigger: int) 
     if not {t.low for t in tokens[max(0, trigger - 2) : trigger]} & _ORDINALS:
         return False  # "die Rede vor der Generalversammlung am Mittwoch": a place, not a time
     between = tokens[trigger + 1 : i]
-    if any(t.punct or t.low in ("und", "sowie", "oder") for t in between):
+    if any(t.punct or t.low in _CONJUNCTS for t in between):
         return False
     return any(
         t.low in ("vor", "nach") and between[k + 1].low in _DETERMINERS and between[k + 2].capital
@@ -3677,7 +3681,6 @@ def _joined_before(c: Cand, before: Sequence[Cand]) -> str | None:
 
 
 _JOINABLE = frozenset({"intergovernmental", "military_alliance"})
-_CONJUNCTS = frozenset({"und", "oder", "sowie"})
 
 
 def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
@@ -3834,23 +3837,6 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
     return events
 
 
-def _date_of_the_signing(c: Cand, done: Sequence[Cand]) -> None:
-    """ "Die Präsidenten haben am Montag einen Vertrag unterzeichnet. Sie setzten bei dem
-    Dreiertreffen zudem ihre Unterschriften unter eine Erklärung": the meeting named right after
-    a dated signing by its people is where they signed, on that day."""
-    if c.type not in ("meeting", "summit") or c.status != "occurred" or c.reference:
-        return
-    told = next(
-        (d for d in reversed(done) if d.type == "agreement" and d.sentence == c.sentence - 1
-         and d.start is not None and d.start.precision == "day" and d.status == "occurred"
-         and not d.negated and set(c.roles) & set(d.roles)),
-        None,
-    )  # fmt: skip
-    if told is not None:
-        c.start, c.end = told.start, told.end
-        c.place, c.state = c.place or told.place, c.state or told.state
-
-
 def _summit_of_the_lead(done: Sequence[Cand], art: _Article) -> None:
     """ "... beim Gipfeltreffen der Arabischen Liga empfangen worden. Gastgeber X begrüßte Assad
     am Freitag (19. Mai)": a summit the lead tells without a day is held on the day the next
@@ -3997,6 +3983,25 @@ def _dated_by_its_signing(done: Sequence[Cand], art: _Article) -> None:
             if _parties(c, art) & theirs:
                 d.start, d.end = c.start, c.end
                 break
+
+
+def _date_of_the_signing(c: Cand, done: Sequence[Cand]) -> None:
+    """ "Die Präsidenten haben am Montag einen Vertrag unterzeichnet. Sie setzten bei dem
+    Dreiertreffen zudem ihre Unterschriften unter eine Erklärung": the meeting named right after
+    a dated signing by its people is where they signed, on that day. The mirror of
+    `_dated_by_its_signing` (the signing told after the gathering); it runs as the gathering is
+    read, so that what follows sees the gathering dated."""
+    if c.type not in ("meeting", "summit") or c.status != "occurred" or c.reference:
+        return
+    told = next(
+        (d for d in reversed(done) if d.type == "agreement" and d.sentence == c.sentence - 1
+         and d.start is not None and d.start.precision == "day" and d.status == "occurred"
+         and not d.negated and set(c.roles) & set(d.roles)),
+        None,
+    )  # fmt: skip
+    if told is not None:
+        c.start, c.end = told.start, told.end
+        c.place, c.state = c.place or told.place, c.state or told.state
 
 
 def _talks_at_summit(done: Sequence[Cand]) -> None:
@@ -4396,17 +4401,10 @@ def _finish(c: Cand, art: _Article) -> EventFact | None:
 
 
 def _after_report(start: FuzzyDate | None, published: FuzzyDate | None) -> bool:
-    """Whether a date lies wholly after the report's own, compared at the coarser precision of
-    the two (a day of next month is after a May report; a day of May is not)."""
-    if start is None or published is None:
-        return False
-    order = ("year", "month", "day")
-    depth = min(order.index(start.precision), order.index(published.precision)) + 1
-
-    def cut(d: FuzzyDate) -> tuple[int, ...]:
-        return (d.value.year, d.value.month, d.value.day)[:depth]
-
-    return cut(start) > cut(published)
+    """Whether a date lies wholly after the report's own: its first day after the last day the
+    report's date can mean (a day of next month is after a May report; a day of May is not)."""
+    days, report = dedup.interval(start), dedup.interval(published)
+    return days is not None and report is not None and days[0] > report[1]
 
 
 _DENIAL = frozenset("weder noch nicht ohne".split())

@@ -114,7 +114,7 @@ _RE_DAY_REL = re.compile(
 # Days counted from a day the text told just before ("am Folgetag", "zwei Tage später").
 _RE_AFTER = re.compile(
     r"(?<!\w)(?i:am\s+(folgetag|folgenden\s+tag|nächsten\s+tag|tag\s+darauf)"
-    rf"|(tags)\s+darauf|({_NUM_ALT}|\d{{1,2}})\s+tage?\s+(später|danach|darauf))"
+    rf"|(tags)\s+darauf|({_NUM_ALT}|\d{{1,2}})\s+(tage?|wochen?)\s+(später|danach|darauf))"
     r"(?![a-zäöüß])"
 )
 # The day before the day just told ("Noch am Vortag hatte er ..." after "am Montag, dem 21.
@@ -322,6 +322,8 @@ def _candidates(text: str) -> list[DateExpr]:
         off = _num(n) if n is not None else 1
         if off is None:
             continue
+        if (m.group(4) or "").lower().startswith("woche"):
+            off *= 7  # "eine Woche später": seven days on
         out.append(DateExpr(m.start(), m.end(), m.group(0), "after", unit="day", offset=off))
     for m in _RE_FEAST.finditer(text) if has_feast else ():
         name = m.group(1).lower()

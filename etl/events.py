@@ -232,7 +232,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "host_participles attribute_date_preps attribute_date_fillers pluperfect_auxiliaries "
         "zu_infinitive_prefixes era_adjectives announce_words failed_cues gathering_genitives "
         "verbal_objects abstract_targets reject_verbs invitation_verbs chair_nouns attended_forms "
-        "venue_verbs"
+        "venue_verbs anniversary_nouns"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -383,6 +383,10 @@ def _clauses(tokens: Sequence[Token], lex: Lexicon) -> list[Clause]:
                 # "mit Premierminister X, dem amtierenden Vorsitzenden der Caricom, den
                 # Gipfel": a noun in apposition, no relative clause
                 closes.add(next(k for k in range(i + 1, n) if tokens[k].text == ","))
+            elif nxt in ("bei", "durch") and after.lower() in ("dem", "der", "denen"):
+                # ", bei dem drei Journalisten getötet wurden": a relative clause of its own
+                cuts.append(i + 1)
+                open_sub = True
             elif nxt in starters and not (nxt in ("dem", "den") and after.isdigit()):
                 cuts.append(i + 1)  # "am Samstag, dem 9. September": a date, no new clause
                 # a relative clause is verb-final too: "Lula, der ... gelandet war, nahm teil"
@@ -471,9 +475,9 @@ def _enumerated_name(tokens: Sequence[Token], j: int) -> bool:
     while j < n and tokens[j].capital and not tokens[j].punct:
         names += 1
         j += 1
-    return (
-        adjectives > 0 and 2 <= names <= 5 and j < n and tokens[j].low in _CONJUNCTS
-    )
+    # with no adjective, a title and a full name ("der Sondergesandte Steve Witkoff und"); two
+    # capitals could be a relative clause's object ("Macron, der Scholz und Tusk empfing")
+    return (2 if adjectives else 3) <= names <= 5 and j < n and tokens[j].low in _CONJUNCTS
 
 
 def _particle_ok(entry_particles: tuple[str, ...], tokens: Sequence[Token], clause: Clause) -> bool:
@@ -1024,7 +1028,24 @@ def _sentence_candidates(sent: Sentence, art: _Article) -> list[Cand]:
     for ci, clause in enumerate(clauses):
         if clause.hits:
             out.extend(_clause_candidates(sent, tokens, clauses, ci, mentions, art))
+    for c in out:
+        if c.type == "election" and c.status == "occurred":
+            _vote_shares(c, tokens, clauses, mentions)
     return out
+
+
+def _vote_shares(
+    c: Cand, tokens: Sequence[Token], clauses: Sequence[Clause], mentions: Sequence[Mention]
+) -> None:
+    """ "Bei der Wahl am 2. Juni hatte X 60 Prozent erhalten; Y kam auf 27 Prozent": who is
+    given a share of the vote in the election's sentence ran in it."""
+    for clause in clauses:
+        if not any(t.low == "prozent" for t in tokens[clause.lo : clause.hi]):
+            continue
+        lo, hi = tokens[clause.lo].start, tokens[clause.hi - 1].end
+        for m in mentions:
+            if m.kind == "person" and lo <= m.start < hi:
+                c.add("person", m.key, "participant")
 
 
 _ANAPHOR_ROLES = frozenset(
@@ -1274,6 +1295,10 @@ def _clause_candidates(
             )
         )  # "ein Ende des Krieges", "seit dem Kalten Krieg": background, not dated by the clause
         and not (
+            h.entry.noun
+            and _after_end_noun(words, h.index - clause.lo, lex.cue("anniversary_nouns"))
+        )  # "zum 80. Jahrestag des Warschauer Aufstands": remembered, not happening now
+        and not (
             h.entry.type == "legal"
             and not h.entry.noun
             and h.index + 1 < clause.hi
@@ -1325,6 +1350,8 @@ def _clause_candidates(
             continue  # "die Tötung Nasrallahs bei einem Luftangriff": the strike is the event
         if e.type == "meeting" and not e.noun and "summit" in types_present and not margin:
             continue  # "kamen zum Gipfel zusammen": taking part in the summit
+        if e.type == "visit" and e.weight == "weak" and "summit" in types_present:
+            continue  # "zu einem Gipfel ... im Kanzleramt empfangen": where the summit met
         if (
             e.type == "meeting"
             and not e.noun
@@ -1372,6 +1399,9 @@ def _clause_candidates(
     named = [m for m in cm if m.kind in ("person", "state") and not _is_adjective(m)]
     led = {art.person_state(m.key) for m in named if m.kind == "person"}
     distinct = {(m.kind, m.key) for m in named if m.kind == "person" or m.key not in led}
+    # delegations: "trafen sich Rubio, Waltz und Witkoff mit Lawrow und Uschakow" are two
+    # sides at one table, however many people each sends
+    sides = {(art.person_state(k) or k) if kind == "person" else k for kind, k in distinct}
     cands: list[Cand] = []
     for (typ, _apart), ghits in groups.items():
         spec = lex.types.get(typ)
@@ -1406,6 +1436,9 @@ def _clause_candidates(
             continue  # "mit dem Vertrag von Asunción gegründet": how it was founded
         if typ == "meeting" and _of_a_body(tokens, main.index, clause, mentions, lex):
             typ, spec = "summit", lex.types["summit"]  # "ein Treffen der Kontaktgruppe"
+        elif typ == "meeting" and not main.entry.noun and _body_gathers(tokens, clause, cm, lex):
+            # "kamen die Staats- und Regierungschefs der Ecowas in Abuja zusammen"
+            typ, spec = "summit", lex.types["summit"]
         first = tokens[main.index]
         rel = main.index - clause.lo
         before = words[max(0, rel - 4) : rel]
@@ -1422,6 +1455,15 @@ def _clause_candidates(
             margin=margin and typ == "meeting",
         )
         cand.passive_plan = passive_plan
+        occasion = (
+            main.entry.noun
+            and set(plan_words) <= _ANNOUNCED
+            and bool(wordset & _HAVE)
+            and _preposition_before(tokens, main.index, clause) in ("bei", "beim")
+        )  # "hatte bei einem Besuch in Chisinau einen Plan angekündigt": news of the visit,
+        # which took place, at the clause's time
+        if occasion:
+            cand.status = "occurred"
         if _awaited(tokens, main.index, clause) and not wordset & lex.cue("pluperfect_auxiliaries"):
             cand.status = "planned"  # "hofft auf eine Einigung bis zum Nato-Gipfel im Juli"
         defs = lex.cue("definite_articles")
@@ -1470,6 +1512,8 @@ def _clause_candidates(
         near = before[-3:]
         if "," in near:  # a comma ends the phrase: "schlug vor, ein Gipfel könne ..."
             near = near[len(near) - near[::-1].index(",") :]
+        # "erstmals seit 2018 wieder Konsultationen": the preposition governs a year, not the noun
+        near = [w for k, w in enumerate(near) if not (k + 1 < len(near) and near[k + 1].isdigit())]
         if (
             main.entry.noun and set(near) & lex.cue("reference_preps") and not cand.carries_roles
         ):  # "Vor Ort waren ...": an attendee list, no reference to an earlier event
@@ -1487,14 +1531,14 @@ def _clause_candidates(
             spec.max_counterparts is not None
             and not cand.reference
             and not listed  # "An dem Treffen nahmen teil: A, B, C, D und E": who attended
-            and len(distinct) > spec.max_counterparts + 1
+            and len(sides) > spec.max_counterparts + 1
             and first.low not in _JOINT_FORMS
         ):  # "hatte in Genf mit A, B, C und D verhandelt": one round of talks, not a summary
             cand.aggregate = True
         for h in ghits:
             t = tokens[h.index]
             cand.evidence.append(Evidence(sent.index, t.start, t.end, t.text))
-        cand.decided = decision and typ not in ("summit", "meeting")
+        cand.decided = decision and typ not in ("summit", "meeting") and not occasion
         # "sind keine Mitglieder der Nato, nehmen aber an Nato-Gipfeln teil": a negation
         # behind "aber"/"und"/a comma belongs to another predicate
         own_negation = negation and _negation_reaches(tokens, clause, main.index, lex)
@@ -1519,7 +1563,7 @@ def _clause_candidates(
             _bind(cand, spec, tokens, wide, ci, kept_m, art, attend)
         else:
             _bind(cand, spec, tokens, clauses, ci, cm, art, attend)
-        _date(cand, spec, tokens, clauses, ci, art, decision)
+        _date(cand, spec, tokens, clauses, ci, art, decision and not occasion)
         venue = _venue_clause(tokens, clauses, ci, main.index, lex)
         if venue is not None:
             _with_venue(cand, spec, tokens, clauses, ci, venue, cm, art, decision)
@@ -1850,12 +1894,46 @@ def _of_a_body(
     return low in bodies or low.endswith(("gruppe", "gruppen"))
 
 
+def _body_gathers(
+    tokens: Sequence[Token], clause: Clause, mentions: Sequence[Mention], lex: Lexicon
+) -> bool:
+    """The subject of talks is the members of an organization ("die Staats- und
+    Regierungschefs der Ecowas", "die Außenminister der Nato"): its gathering, not the talks of
+    two."""
+    people = {w for w in lex.cue("gathering_genitives") if w.endswith(("minister", "chefs"))}
+    for i in range(clause.lo, clause.hi - 2):
+        if tokens[i].low.rsplit("-", 1)[-1] not in people or not tokens[i].capital:
+            continue
+        if any(t.low in ("mit", "zu") for t in tokens[max(clause.lo, i - 3) : i]):
+            continue  # "traf mit den Regierungschefs der ... zusammen": his partners
+        if tokens[i + 1].low not in ("der", "des"):
+            continue
+        head = tokens[_past_modifiers(tokens, i + 2, clause, 1)]
+        if any(m.kind == "organization" and m.start == head.start for m in mentions):
+            return True
+    return False
+
+
 def _done_before_plan(
     tokens: Sequence[Token], clause: Clause, hits: Sequence[Hit], lex: Lexicon
 ) -> bool:
     """The hits lie in a past-tense conjunct and every plan word in a later one: "hatte die
-    Stichwahl gewonnen und soll sein Amt im März antreten" plans the office, not the vote."""
+    Stichwahl gewonnen und soll sein Amt im März antreten" plans the office, not the vote. Or
+    the trigger is a past participle before its noun: "Das im Oktober in Peking unterzeichnete
+    Abkommen soll im Juli in Kraft treten" was signed; what is planned is its entry into force."""
     cues = lex.cue("planned_cues")
+    main = hits[0].index
+    if (
+        not hits[0].entry.noun
+        and tokens[main].low.endswith(("te", "ten", "tes", "tem"))
+        and main + 1 < clause.hi
+        and tokens[main + 1].capital
+        and any(h.index == main + 1 and h.entry.noun for h in hits)
+        and main > clause.lo
+        and (tokens[main - 1].capital or tokens[main - 1].low.isdigit())
+        # "in Peking unterzeichnete Abkommen", "2023 unterzeichnete": a place or date before
+    ):
+        return True
     joins = [i for i in range(clause.lo, clause.hi) if tokens[i].low in ("und", "aber", "doch")]
     last_hit = max(h.index for h in hits)
     for u in joins:
@@ -2012,9 +2090,13 @@ def _day_told_before(e: DateExpr, art: _Article, depth: int) -> FuzzyDate | None
     """The day "am Folgetag" or "zwei Tage später" counts from: the text's last date before it
     (in its sentence or the two before), when that date names a day (the last of a range).
     "am Vortag" counts from a day told in its own sentence or the one before only: further on,
-    the press as often means the day before the report."""
+    the press as often means the day before the report. "Am selben Tag" is the day told last,
+    however far back (past the lead)."""
     si = art.sentence_of(e.start)
-    lo = art.sentences[max(0, si - (1 if e.offset < 0 else 2))].start
+    back = 1 if e.offset < 0 else 2
+    lo = art.sentences[max(0, si - back)].start
+    if e.offset == 0 and e.surface.lower().split()[1:2] in (["selben"], ["gleichen"]):
+        lo = min(lo, max(art.headline_end, art.sentences[max(0, si - 8)].start))
     before = find_dates(art.body[lo : e.start], lo)
     if not before or depth <= 0:
         return None
@@ -2035,7 +2117,8 @@ def _counted(before: Sequence[str], lex: Lexicon) -> bool:
     """A numeral or quantifier right before the noun (adjectives may stand between):
     "sechs Auslandsreisen", "mehr als 20 Treffen", "anderen Treffen"."""
     for w in reversed(before[-3:]):
-        if w.isdigit() or w in lex.cue("aggregate_cues"):
+        year = len(w) == 4 and w.startswith(("19", "20"))  # "seit 2018 wieder Konsultationen"
+        if (w.isdigit() and not year) or w in lex.cue("aggregate_cues"):
             return True
         if not _inflected(w) or w in _DETERMINERS:
             return False
@@ -2135,8 +2218,10 @@ def _slot_of(
     hit_idx: set[int],
     lex: Lexicon,
     bound: dict[int, _Slot],
+    named: frozenset[int] = frozenset(),
 ) -> _Slot:
-    """The argument slot of a mention, from the word that introduces it."""
+    """The argument slot of a mention, from the word that introduces it. ``named`` are the
+    clause's tokens inside mentions."""
     tok = tokens[mi]
     if mi in hit_idx and m.end <= tok.end and (m.end < tok.end or m.start > tok.start):
         return _Slot("compound", mi)
@@ -2218,9 +2303,14 @@ def _slot_of(
                 prev.name == "in"
                 and m.kind == "person"
                 and not joined
-                and any(tokens[k].capital for k in range(j + 1, mi))
+                and (
+                    any(tokens[k].capital for k in range(j + 1, mi))
+                    or (j == mi - 1 and "-" in tokens[j].text.strip("-"))
+                )
             ):
-                break  # "traf in N'Djamena Präsident Déby": a title opens another phrase
+                # "traf in N'Djamena Präsident Déby", "in Washington US-Präsident Joe Biden":
+                # a title opens another phrase
+                break
             if (
                 prev.name == "in"
                 and m.kind == "person"
@@ -2230,6 +2320,15 @@ def _slot_of(
             ):  # only after talks: "bei Trump zu Gast" keeps its host
                 return _Slot("mit", prev.attached)  # "bei Kremlchef Putin": the title's state
             return prev  # an enumeration carries the slot of its first member
+        if (
+            t.text == ","
+            and named
+            and j - 1 >= clause.lo
+            and tokens[j - 1].capital
+            and j - 1 not in named
+            and j - 1 not in hit_idx
+        ):
+            break  # "über die Lage, auch US-Außenminister Blinken reiste": no list of names
         if t.text == "," or t.low in _CONJUNCTS:
             joined = True
         elif t.low in _DETERMINERS:
@@ -2256,7 +2355,40 @@ def _slot_of(
     return _Slot("subject")
 
 
+def _leader_of(m: Mention, mentions: Sequence[Mention], art: _Article) -> bool:
+    """A state's genitive right before one of its people ("Frankreichs Präsident Macron")."""
+    if m.kind != "state" or not m.surface.endswith("s"):
+        return False
+    nxt = next((x for x in mentions if x.start > m.start), None)
+    return (
+        nxt is not None
+        and nxt.kind == "person"
+        and nxt.start - m.end <= 40
+        and art.person_state(nxt.key) == m.key
+    )
+
+
+def _before_office(tokens: Sequence[Token], last: int, clause: Clause) -> bool:
+    """The name's last token stands right before "zum"/"zur" (past an apposition's comma):
+    "ernannte Michel Barnier zum Premierminister" names whom the office goes to."""
+    k = last + 1
+    if k < clause.hi and tokens[k].text == ",":
+        k += 1
+    return k < clause.hi and tokens[k].low in ("zum", "zur")
+
+
+_HOLD = frozenset({"abgehalten", "abhalten", "abhielt", "abhielten"})
+_ANNOUNCED = frozenset({"angekündigt", "kündigte", "kündigten"})
+_TALKS_TYPES = frozenset({"summit", "meeting"})
 _TOGETHER = frozenset({"gemeinsam", "zusammen"})  # "gemeinsam mit X": X acts with the subject
+
+
+def _for_whom(tokens: Sequence[Token], clause: Clause) -> bool:
+    """ "Für X war es der erste Besuch", "Für X war die Reise einer der seltenen Auftritte": a
+    clause opened by "für" that classifies a happening with a copula tells whose it was."""
+    return tokens[clause.lo].low == "für" and any(
+        t.low in _COPULAS for t in tokens[clause.lo : clause.hi]
+    )
 
 
 def _bind(
@@ -2277,7 +2409,10 @@ def _bind(
     main = cand.hits[0]
     host_cues = lex.cue("host_cues")
     words = {t.low for t in tokens[clause.lo : clause.hi]}
-    host_subject = main.entry.frame == "host_verb" or bool(words & lex.cue("host_verbs"))
+    host_words = words & lex.cue("host_verbs")
+    if cand.type == "meeting" and host_words <= _HOLD:
+        host_words = set()  # "Deutschland und Polen haben Konsultationen abgehalten": both talk
+    host_subject = main.entry.frame == "host_verb" or bool(host_words)
     if words & lex.cue("host_participles") and words & _HAVE:
         host_subject = True  # "Biden hat die Regierungschefs zum Gipfel empfangen"
     if cand.type in _HOSTED and _invites(tokens, clause, lex):
@@ -2323,11 +2458,30 @@ def _bind(
         and _margin_reference(tokens, main.index, clause, lex)
         and any(h.entry.type == "meeting" and h.index not in own_idx for h in clause.hits)
     )
-    for m in _clause_mentions(mentions, tokens, clause):
+    in_clause = _clause_mentions(mentions, tokens, clause)
+    # "X hatte Y nicht eingeladen": the active auxiliary stands between the inviter and the
+    # one left out ("Y war nicht eingeladen worden" is passive: Y is left out)
+    inviter_at = next(
+        (i for i in range(clause.lo, clause.hi) if tokens[i].low in _HAVE),
+        None,
+    ) if "eingeladen" in words and not words & _PASSIVE_AUX else None  # fmt: skip
+    named = frozenset(
+        k
+        for m in in_clause
+        for k in range(_token_index(tokens, m.start), _token_index(tokens, m.end - 1) + 1)
+    )
+    for m in in_clause:
         mi = _token_index(tokens, m.start)
         if mi >= len(tokens):
             continue
-        slot = _slot_of(m, mi, tokens, clause, hit_idx, lex, bound)
+        slot = _slot_of(m, mi, tokens, clause, hit_idx, lex, bound, named)
+        if slot.name == "nach" and slot.attached is not None and not any(
+            h.index == slot.attached
+            and (lex.types[h.entry.type].needs_destination or h.entry.type in _TALKS_TYPES)
+            for h in clause.hits
+        ):  # "zum Jahrestag des Aufstands nach Warschau reisen": only a trip goes somewhere
+            # (and a gathering: "flog zum Nato-Gipfel nach Den Haag" is where the summit is)
+            slot = _Slot("nach")
         if attend and slot.name != "subject" and _relative_subject(tokens, mi, clause, lex):
             slot = _Slot("subject")  # "der Rat, an dem Selenskyj teilnahm": he attends
         if (
@@ -2386,7 +2540,12 @@ def _bind(
                 spec.adjective_role
                 and m.kind == "state"
                 and (
-                    any(0 < h.index - mi <= 2 for h in cand.hits) or (force and not main.entry.noun)
+                    any(
+                        0 < h.index - mi <= 2
+                        and not any(tokens[k].capital for k in range(mi + 1, h.index))
+                        for h in cand.hits
+                    )  # never the noun it qualifies: "chinesische Journalisten getötet"
+                    or (force and not main.entry.noun)
                 )
             ):  # "russische Invasion"; "die ukrainische Armee ... vorrückt"
                 cand.add("state", m.key, spec.adjective_role)
@@ -2424,6 +2583,8 @@ def _bind(
         elif name in ("zu", "über", "für", "um", "laut", "unter", "seit", "an"):
             if name in spec.slots:
                 pass
+            elif name == "für" and main.entry.noun and _for_whom(tokens, clause):
+                name = "subject"  # "Für Tusk war es das erste Gipfeltreffen": he attended it
             elif m.kind == "place" and name == "an":
                 name = "in"
             else:
@@ -2434,8 +2595,12 @@ def _bind(
             name = "in"
         elif name == "gegen" and "gegen" not in spec.slots:
             continue
-        if name == "compound" and cand.type == "attack" and m.surface.isupper():
-            name = "genitive"  # "US-Angriffe auf seine Atomanlagen": the abbreviation attacks
+        if name == "compound" and cand.type == "attack" and (
+            m.surface.isupper() or m.kind == "organization"
+        ):
+            # "US-Angriffe auf seine Atomanlagen", "der Nato-Angriff", "ein Hamas-Anschlag":
+            # the abbreviation or the armed group attacks
+            name = "genitive"
         if cand.carries_roles and name in ("genitive", "compound"):
             name = "subject"  # "unter den Gästen waren X", "die Regierungschefs Japans"
         if (
@@ -2444,9 +2609,11 @@ def _bind(
             and not main.entry.noun
             and m.kind in ("state", "place")
             and (mi > main.index or _person_before(mentions, m, clause, tokens))
+            and not _leader_of(m, mentions, art)
         ):
             # "Macron besuchte am Freitag Ägypten", "Steinmeier hatte Kasachstan im Juni
-            # besucht": the object is where the person went
+            # besucht": the object is where the person went; never "besuchten Frankreichs
+            # Präsident Macron und Polens Premier Tusk Chisinau": the visitors' states
             name = "nach"
         if (
             name == "subject"
@@ -2483,6 +2650,17 @@ def _bind(
             name = "agent" if "agent" in spec.slots else "genitive"
         if name == "subject" and m.via == "role" and tokens[mi - 1].low in ("den", "dem"):
             name = "mit"  # "empfing den Kanzler": the accusative title is the one received
+        if (
+            name == "subject"
+            and cand.type == "appointment"
+            and not main.entry.noun
+            and not passive
+            and (
+                any(t.low == "den" for t in tokens[max(clause.lo, mi - 7) : mi])
+                or _before_office(tokens, _token_index(tokens, m.end - 1), clause)
+            )
+        ):
+            name = "object"  # "ernannte den bisherigen Polizeichef X zum Minister": appointed
         if name == "subject" and not subject_ok:
             continue
         if name == "subject" and cand.judged:
@@ -2572,6 +2750,8 @@ def _bind(
             continue
         if cand.subject_absent and name == "subject":
             role = "absent"
+            if inviter_at is not None and mi < inviter_at:
+                continue  # "Sheinbaum hatte König Felipe nicht eingeladen": she is not absent
         if represented and name == "subject" and m.kind == "person":
             role = "absent"  # "wo er Putin beim Gipfel vertreten hatte": Putin stays away
             cand.fallback = ("sg", tokens[clause.lo].start)
@@ -2643,13 +2823,15 @@ def _bind(
                 cand.fallback = ("sg", tokens[i].start)
                 break
         else:
-            # "Am Vortag hatte er Macron getroffen": "er" after the finite auxiliary, or after
-            # the conjunction that opens its clause ("nachdem er dort Selenskyj getroffen hatte")
+            # "Am Vortag hatte er Macron getroffen": "er" opening the clause, after the finite
+            # auxiliary, or after the conjunction that opens its clause ("nachdem er dort
+            # Selenskyj getroffen hatte")
             verb_at = clause.lo if main.entry.noun else main.index
             opener = lex.cue("subordinators")
-            for j in range(clause.lo + 1, verb_at):
+            for j in range(clause.lo, verb_at):
                 if tokens[j].low == "er" and (
-                    tokens[j - 1].low in _FINITE_AUX_ER
+                    j == clause.lo  # "Er hatte am Dienstag Biden getroffen"
+                    or tokens[j - 1].low in _FINITE_AUX_ER
                     or (j - 1 == clause.lo and tokens[j - 1].low in opener)
                 ):
                     cand.fallback = ("sg", tokens[j].start)
@@ -3067,6 +3249,8 @@ def _date(
             continue  # "zum ersten Mal seit letztem September" does not date the meeting
         if _attributive_date(tokens, e, {h.index for h in cand.hits}):
             continue  # "ein 2001 gegründeter Club": the date of the attribute, not the clause
+        if _date_of_other_noun(tokens, e, {h.index for h in cand.hits}):
+            continue  # "die Konferenz ... von dem Anschlag vom Donnerstag": the attack's day
         if _date_of_noun_before(tokens, e, cand.hits[0].index, art.lex):
             continue  # "der Vertrag ersetzt Abkommen aus dem Jahr 1961": the older pact's date
         if cand.hits[0].entry.noun and _date_of_time_reference(tokens, e, cand.hits[0].index):
@@ -3140,6 +3324,19 @@ def _attributive_date(tokens: Sequence[Token], e: DateExpr, own: set[int]) -> bo
         and not nxt.capital
         and not nxt.punct
         and nxt.low.endswith(("ter", "te", "ten", "tes", "tem", "ene", "ener", "enen", "enes"))
+    )
+
+
+def _date_of_other_noun(tokens: Sequence[Token], e: DateExpr, own: set[int]) -> bool:
+    """ "vom Donnerstag" right after a noun that is not the trigger dates that noun ("der
+    Anschlag vom Donnerstag"), not the clause."""
+    i = _token_index(tokens, e.start)
+    return (
+        0 < i
+        and tokens[i].low == "vom"
+        and tokens[i - 1].capital
+        and not tokens[i - 1].punct
+        and i - 1 not in own
     )
 
 
@@ -3310,7 +3507,9 @@ def _resolve_subject(c: Cand, art: _Article) -> None:
     mode, at = c.fallback
     spec = art.lex.types[c.type]
     role = spec.slots.get("subject", "participant")
-    if role in ("ignore", "location", "destination", "organization", "host"):
+    if role in ("ignore", "location", "destination", "organization") or (
+        role == "host" and not (c.type == "appointment" and mode == "sg")
+    ):  # "als er den Anwalt X zum Minister ernannte": the pronoun appoints
         role = "participant"
     if c.fallback_hosts:
         role = "host"  # "Brasilien, das ... den nächsten Gipfel ausrichten soll"
@@ -3778,6 +3977,30 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             if prev is not None:
                 _absorb(prev, c)
                 continue
+        if (
+            c.type in ("summit", "meeting", "visit")
+            and c.hits[0].entry.noun
+            and not c.reference
+            and c.roles
+            and _experienced_by(c, art)
+        ):
+            # "Für Tusk war es das erste Gipfeltreffen seit seiner Rückkehr": the gathering
+            # reported, which he attended; "Für X war die Reise nach Niamey ...": his trip to
+            # the summit there. The classifying noun's organization ("einer der letzten
+            # EU-Gipfel") names the kind of gathering; the one reported may be filed otherwise
+            org, c.organization = c.organization, None
+            target = _antecedent(c, done, None, _salience(done, art), art.anchor, art.lex, art.body)
+            c.organization = org
+            if target is None and c.type == "visit" and c.state is not None:
+                target = next(
+                    (d for d in reversed(done)
+                     if d.type == "summit" and d.merged_into is None and d.state == c.state
+                     and d.status == "occurred" and not d.background),
+                    None,
+                )  # fmt: skip
+            if target is not None:
+                _absorb(target, c)
+                continue
         if (c.definite or bare) and c.frame in ("talks", "gathering", "sign", "office"):
             target = _antecedent(c, done, None, _salience(done, art), art.anchor, art.lex, art.body)
             if target is None and c.type == "summit" and c.definite:
@@ -3795,6 +4018,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
         if target is not None:
             _absorb(target, c)
     _collective_signers(done, art)
+    _delegations(done, art)
     _pair_counterparts(done, art)
     for c in done:
         if c.merged_into is not None:
@@ -3816,6 +4040,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             if c.organization is None and s.organization and c.type != "meeting":
                 c.organize(s.organization, lex.types[c.type].organization_role)
     _signed_during(done, art)
+    _states_of_the_talks(done, art)
     _talks_at_summit(done)
     _guests_of_summit(done)
     _summit_of_the_lead(done, art)
@@ -3828,6 +4053,8 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             _country_anaphor(c, art)
         if c.type == "visit" and c.state is None:
             _arrival_at_dateline(c, art)
+        if c.type == "summit" and c.place is None and c.organization and c.status == "occurred":
+            _summit_at_seat(c, art)
         if c.type == "meeting" and c.state is None and not c.margin and c.frame == "host_verb":
             _received_at_home(c, done, art)
         for part in _split_destinations(c, lex.types[c.type]):
@@ -3915,6 +4142,33 @@ def _guests_of_summit(done: Sequence[Cand]) -> None:
         )  # fmt: skip  ("Nach Riad gereist waren: • A • B", after the summit in Riyadh)
         if summit is not None:
             _absorb(summit, c)
+
+
+def _states_of_the_talks(done: Sequence[Cand], art: _Article) -> None:
+    """ "Deutschland und Polen haben Regierungskonsultationen abgehalten. Scholz reiste am
+    Dienstag nach Warschau, wo ihn Tusk empfing": talks told by their states, undated, then by
+    their people with a day are one happening."""
+    for c in done:
+        if (
+            c.merged_into is not None
+            or c.type != "meeting"
+            or c.start is not None
+            or c.status != "occurred"
+            or not c.roles
+            or any(k[0] != "state" for k in c.roles)
+        ):
+            continue
+        states = {k[1] for k in c.roles}
+        d = next(
+            (d for d in done
+             if d is not c and d.merged_into is None and d.type in ("meeting", "visit")
+             and d.start is not None and d.status == "occurred"
+             and 0 < d.sentence - c.sentence <= 1
+             and any(k[0] == "person" for k in d.roles) and states <= _sides(d, art)),
+            None,
+        )  # fmt: skip
+        if d is not None:
+            _absorb(d, c)
 
 
 def _parties(c: Cand, art: _Article) -> set[str]:
@@ -4042,6 +4296,20 @@ def _names_event_before(c: Cand, art: _Article) -> bool:
     return len(words) == 2 and words[0] in _COPULA_SUBJECTS and words[1] in _COPULAS
 
 
+def _experienced_by(c: Cand, art: _Article) -> bool:
+    """ "Für X war es der erste Besuch in ...": a sentence that opens with "für" and classifies
+    with a copula tells what a happening already reported meant to X."""
+    sent = art.sentences[c.sentence]
+    toks = [t for t in _tokens(sent.text, sent.start) if not t.punct]
+    if not toks or toks[0].low != "für":
+        return False
+    copula = next((t for t in toks if t.low in _COPULAS), None)
+    return copula is not None and any(  # "Für Donnerstag ist ein Treffen geplant": a date
+        m.kind in ("person", "state") and m.start < copula.start
+        for m in art.mentions.get(c.sentence, [])
+    )
+
+
 def _gathering_before(c: Cand, done: Sequence[Cand]) -> Cand | None:
     """The gathering a copula predicate without participants classifies: a summit of the last
     two sentences."""
@@ -4088,6 +4356,30 @@ def _dateline_state(art: _Article) -> str | None:
         if lo <= x.start < hi and x.kind in ("place", "state")
     }  # fmt: skip
     return found.pop() if len(found) == 1 else None
+
+
+def _dateline_place(art: _Article) -> str | None:
+    """The one place a dateline names ("Brüssel (AFP) -"), or None."""
+    m = _DATELINE.search(art.body[:2500])
+    if m is None:
+        return None
+    found = {
+        x.key for ms in art.mentions.values() for x in ms
+        if m.start(1) <= x.start < m.end(1) and x.kind == "place"
+    }  # fmt: skip
+    return found.pop() if len(found) == 1 else None
+
+
+def _summit_at_seat(c: Cand, art: _Article) -> None:
+    """ "Brüssel (AFP) - ... beim EU-Gipfel am Donnerstag": a gathering of an organization,
+    reported from the organization's seat, met there. (A dateline alone says where the
+    reporter is; the seat makes it where the gathering is.)"""
+    place = _dateline_place(art)
+    if place is None or place != art.org_seat(c.organization):
+        return
+    state = art.place_state(place)
+    if c.state is None or c.state == state:
+        c.place, c.state = place, state
 
 
 def _arrival_at_dateline(c: Cand, art: _Article) -> None:
@@ -4139,6 +4431,34 @@ def _gathering_in_focus(c: Cand, done: Sequence[Cand], art: _Article) -> Cand | 
     if not pool:
         return None
     return max(pool, key=lambda d: (salience.get(id(d), 0), d.sentence))
+
+
+def _delegations(done: Sequence[Cand], art: _Article) -> None:
+    """ "Eine Woche später trafen sich die Delegationen in Rom": talks whose only subject is
+    "the delegations" (or "beide Seiten") are held by the two sides of the talks reported
+    before."""
+    lex = art.lex
+    pair, dets = lex.cue("pair_subjects"), lex.cue("pair_determiners")
+    for c in done:
+        present = any(r != "absent" for r in c.roles.values())
+        if c.merged_into is not None or c.type != "meeting" or present or c.start is None:
+            continue
+        words = _sentence_words(art, c.sentence)
+        if not (
+            "delegationen" in words
+            or any(w in pair and i and words[i - 1] in dets for i, w in enumerate(words))
+        ):
+            continue
+        before = [
+            d for d in done
+            if d is not c and d.merged_into is None and d.type in ("meeting", "visit")
+            and d.sentence <= c.sentence and len(_sides(d, art) - {d.state}) == 2
+        ]  # fmt: skip
+        if not before:
+            continue
+        d = before[-1]
+        for st in sorted(_sides(d, art) - {d.state}):
+            c.add("state", st, "participant")
 
 
 def _collective_signers(done: Sequence[Cand], art: _Article) -> None:
@@ -4198,13 +4518,18 @@ def _collective_signers(done: Sequence[Cand], art: _Article) -> None:
 def _pair_counterparts(done: Sequence[Cand], art: _Article) -> None:
     """Talks between "beiden Regierungschefs" or "der Militärkommandeure beider Länder" are
     between the two sides the article just reported on: the persons of the last two-sided event
-    before them for a person noun, its states for any other."""
+    before them for a person noun, its states for any other. So is a pact "beide Präsidenten"
+    signed."""
     lex = art.lex
     pair = lex.cue("pair_counterpart_nouns")
     dets = lex.cue("pair_counterpart_determiners")
     person_nouns = lex.cue("pair_person_nouns")
     for c in done:
-        if c.merged_into is not None or c.type != "meeting" or len(_sides(c, art)) >= 2:
+        if (
+            c.merged_into is not None
+            or c.type not in ("meeting", "agreement")
+            or len(_sides(c, art)) >= 2
+        ):
             continue
         words = _sentence_words(art, c.sentence)
         nouns = {w for i, w in enumerate(words) if i and words[i - 1] in dets and w in pair}

@@ -197,8 +197,13 @@ def _entries(kb: KnowledgeBase) -> Iterator[tuple[str, Entry]]:
         ]
         for surface, via in surfaces:
             flags = F_FULL_NAME if " " in surface else 0
-            for form in (surface, surface + "s") if surface[-1] not in "sxzß" else (surface,):
-                yield form, Entry("person", person.key, via, flags)
+            # "Von der Leyen hatte ...", "Al-Sisi sagte ...": a particle opening a sentence
+            cased = [surface]
+            if surface[0].islower():
+                cased.append(surface[0].upper() + surface[1:])
+            for name in cased:
+                for form in (name, name + "s") if name[-1] not in "sxzß" else (name,):
+                    yield form, Entry("person", person.key, via, flags)
 
 
 @functools.lru_cache(maxsize=8)

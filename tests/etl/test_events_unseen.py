@@ -991,8 +991,10 @@ def test_an_undated_articles_weekdays_are_the_nearest_to_the_day_its_lead_report
         "Scholz zusammengekommen. Am Mittwoch reiste Scholz nach Rom weiter.\n",
         None,
     )
-    trip = only(evs, "visit")
+    trip = next(e for e in evs if e.type == "visit" and e.state == "IT")
     assert trip.start == FuzzyDate(date(2025, 3, 12), "day")  # the day after, not a week before
+    paris = next(e for e in evs if e.state == "FR")  # "zusammengekommen": their talks in Paris
+    assert paris.start == FuzzyDate(date(2025, 3, 11), "day")
 
 
 def test_the_persons_of_a_bullet_list_after_a_colon_attend() -> None:
@@ -2226,3 +2228,319 @@ def test_list_items_that_tell_their_own_trip_are_no_travellers_of_the_verb() -> 
     )
     visits = [e for e in evs if e.type == "visit"]
     assert all(len([p for p in e.participants if p.role == "participant"]) == 1 for e in visits)
+
+
+# --- tenth session -----------------------------------------------------------------------------
+
+AUG_2025 = FuzzyDate(date(2025, 8, 1), "month")
+
+
+def test_delegations_of_two_states_at_one_table_are_one_meeting() -> None:
+    evs = real_events(
+        "In Genf trafen sich am Montag US-Außenminister Marco Rubio, der Sondergesandte Steve "
+        "Witkoff und der Nationale Sicherheitsberater Mike Waltz mit dem russischen "
+        "Außenminister Sergej Lawrow und Kremlberater Juri Uschakow.\n",
+        AUG_2025,
+    )
+    talks = [e for e in evs if e.type in ("meeting", "visit")]
+    assert len(talks) == 1
+    assert {"marco-rubio", "steve-witkoff", "mike-waltz", "sergej-lawrow", "juri-uschakow"} <= set(
+        roles(talks[0])
+    )
+
+
+def test_summary_of_talks_with_many_states_stays_a_summary() -> None:
+    evs = real_events(
+        "Scholz traf am Rande die Präsidenten Emmanuel Macron, Joe Biden, Luiz Inácio Lula da "
+        "Silva und Cyril Ramaphosa sowie Indiens Premier Narendra Modi.\n",
+        FuzzyDate(date(2024, 7, 1), "month"),
+    )
+    assert not [e for e in evs if e.type == "meeting"]
+
+
+def test_a_title_compound_after_a_place_opens_the_met_persons_phrase() -> None:
+    evs = real_events(
+        "Der ukrainische Präsident Wolodymyr Selenskyj dankte den Verbündeten. Er hatte am "
+        "Dienstag in Washington US-Präsident Joe Biden getroffen.\n",
+        FuzzyDate(date(2023, 12, 15), "day"),
+    )
+    talks = only(evs, ("meeting", "visit"))
+    r = roles(talks)
+    assert r["wolodymyr-selenskyj"] == "participant"
+    assert "joe-biden" in r
+    assert talks.start == FuzzyDate(date(2023, 12, 12), "day")
+
+
+def test_for_whom_a_gathering_was_the_first_attended_it() -> None:
+    evs = real_events(
+        "Die Staats- und Regierungschefs der EU kamen am Donnerstag (14. März) beim EU-Gipfel "
+        "zusammen. Für den schwedischen Regierungschef Ulf Kristersson war es das erste "
+        "Gipfeltreffen nach der Wahl. Für Freitag ist ein Treffen mit Olaf Scholz geplant.\n",
+        FuzzyDate(date(2024, 3, 1), "month"),
+    )
+    summit = only(evs, "summit")
+    assert roles(summit)["ulf-kristersson"] == "participant"
+    assert "olaf-scholz" not in roles(summit)  # "Für Freitag ist ...": a date, no attendee
+
+
+def test_organizations_gathering_reported_from_its_seat_met_there() -> None:
+    evs = real_events(
+        "Brüssel (dpa) - Die Staats- und Regierungschefs der EU haben beim EU-Gipfel am "
+        "Donnerstag (21. März) über die Lage beraten. Viktor Orbán nahm teil.\n",
+        FuzzyDate(date(2024, 3, 1), "month"),
+    )
+    summit = only(evs, "summit")
+    assert summit.state == "BE"
+    assert roles(summit)["eu"] == "host"
+
+
+def test_a_comma_after_a_common_noun_ends_the_phrase_before_the_next_subject() -> None:
+    evs = real_events(
+        "Am 3. Mai berieten Vertreter der Regierungen in Nairobi über die Krise, auch "
+        "US-Außenminister Antony Blinken reiste nach Kenia.\n",
+        FuzzyDate(date(2024, 5, 1), "month"),
+    )
+    visit = only(evs, "visit")
+    assert visit.state == "KE"
+    assert roles(visit)["antony-blinken"] == "participant"
+
+
+def test_leaders_of_an_organization_coming_together_hold_its_summit() -> None:
+    evs = real_events(
+        "Die Juntas von Mali und Niger haben am Samstag (6. Juli) in Niamey einen Vertrag "
+        "unterzeichnet.\n\nEcowas-Gipfel in Abuja\n\nAm Sonntag kamen die Staats- und "
+        "Regierungschefs der Ecowas in Nigerias Hauptstadt Abuja zusammen. Mali und Niger nahmen "
+        "an dem Treffen nicht teil.\n",
+        FuzzyDate(date(2024, 7, 1), "month"),
+    )
+    summit = only(evs, "summit")
+    assert summit.start == FuzzyDate(date(2024, 7, 7), "day")
+    r = roles(summit)
+    assert r["ecowas"] == "host" and r["ML"] == "absent"
+
+
+def test_who_meets_with_an_organizations_leaders_does_not_make_it_their_summit() -> None:
+    evs = real_events(
+        "Blinken traf am Montag (22. Mai) in Port Moresby mit Regierungschefs mehrerer "
+        "Mitgliedstaaten des Pazifik-Inselforums zusammen, darunter Neuseelands Premier Chris "
+        "Hipkins.\n",
+        FuzzyDate(date(2023, 5, 1), "month"),
+    )
+    assert not [e for e in evs if e.type == "summit"]
+
+
+def test_a_military_rank_before_a_known_name_is_a_title() -> None:
+    body = (
+        "Burkina Fasos Machthaber Hauptmann Ibrahim Traoré traf am Samstag Oberst Assimi Goïta.\n"
+    )
+    kb = load_knowledge_base()
+    ents = extract_entities(body, JULY_2023, kb)
+    persons = {m.key for m in ents.mentions if m.kind == "person"}
+    assert {"ibrahim-traore", "assimi-goita"} <= persons
+    assert not [k for k in persons if "hauptmann" in k or "oberst" in k]
+
+
+def test_for_whom_the_trip_was_rare_travelled_to_the_summit_there() -> None:
+    evs = real_events(
+        "Niamey (AFP) - Die Militärmachthaber von Mali, Burkina Faso und Niger haben am Samstag "
+        "(6. Juli) bei ihrem ersten gemeinsamen Gipfel in Niamey getagt. Für Burkina Fasos "
+        "Machthaber Ibrahim Traoré war die Reise nach Niamey einer der seltenen Auftritte.\n",
+        FuzzyDate(date(2024, 7, 1), "month"),
+    )
+    summit = only(evs, "summit")
+    assert roles(summit)["ibrahim-traore"] == "participant"
+    assert not [e for e in evs if e.type == "visit"]
+
+
+def test_a_summit_received_in_the_chancellery_is_no_visit_besides() -> None:
+    evs = real_events(
+        "Bundeskanzler Olaf Scholz hat Emmanuel Macron und Donald Tusk am Freitag (15. März) zu "
+        "einem Gipfel des Weimarer Dreiecks im Kanzleramt empfangen.\n",
+        FuzzyDate(date(2024, 3, 1), "month"),
+    )
+    assert len(only(evs, "summit").participants) >= 3
+    assert not [e for e in evs if e.type == "visit"]
+
+
+def test_the_participle_of_coming_together_reports_talks() -> None:
+    evs = real_events(
+        "Bereits im Februar waren Außenministerin Annalena Baerbock und ihr Amtskollege "
+        "Radosław Sikorski in Warschau zusammengekommen.\n",
+        FuzzyDate(date(2024, 3, 1), "month"),
+    )
+    talks = only(evs, ("meeting", "visit"))
+    assert {"annalena-baerbock", "radoslaw-sikorski"} <= set(roles(talks))
+    assert talks.start == FuzzyDate(date(2024, 2, 1), "month")
+
+
+def test_a_place_after_a_remembered_happening_is_where_the_trip_goes() -> None:
+    evs = real_events(
+        "Bundespräsident Frank-Walter Steinmeier will Ende Juli zum 80. Jahrestag des "
+        "Warschauer Aufstands nach Warschau reisen.\n",
+        FuzzyDate(date(2024, 7, 2), "day"),
+    )
+    visit = only(evs, "visit")
+    assert visit.state == "PL" and visit.status == "planned"
+    assert not [e for e in evs if e.type == "attack"]  # remembered, not happening now
+
+
+def test_a_year_after_seit_is_no_count_of_the_talks() -> None:
+    evs = real_events(
+        "Deutschland und Polen haben erstmals seit 2018 wieder Regierungskonsultationen "
+        "abgehalten. Olaf Scholz reiste am Dienstag (2. Juli) nach Warschau, wo ihn Donald Tusk "
+        "empfing.\n",
+        FuzzyDate(date(2024, 7, 1), "month"),
+    )
+    talks = only(evs, ("meeting", "visit"))
+    r = roles(talks)
+    assert r["DE"] == "participant" and r["donald-tusk"] == "host"
+    assert talks.start == FuzzyDate(date(2024, 7, 2), "day")
+
+
+def test_who_got_a_share_of_the_vote_ran_in_the_election() -> None:
+    evs = real_events(
+        "Bei der Wahl am 2. Juni hatte die Kandidatin rund 60 Prozent der Stimmen erhalten; "
+        "die Oppositionskandidatin Xóchitl Gálvez kam auf etwa 27 Prozent.\n",
+        FuzzyDate(date(2024, 10, 1), "month"),
+    )
+    election = only(evs, "other")
+    assert election.start == FuzzyDate(date(2024, 6, 2), "day")
+    assert roles(election)["xochitl-galvez"] == "participant"
+
+
+def test_who_appoints_hosts_and_the_accusative_name_is_appointed() -> None:
+    evs = real_events(
+        "Claudia Sheinbaum ernannte am Dienstag den bisherigen Polizeichef der Hauptstadt, "
+        "Omar García Harfuch, zum Sicherheitsminister.\n",
+        FuzzyDate(date(2024, 10, 1), "month"),
+    )
+    ev = only(evs, "inauguration")
+    r = roles(ev)
+    assert r["claudia-sheinbaum"] == "host" and r["omar-garcia-harfuch"] == "participant"
+
+
+def test_who_did_not_invite_is_not_absent() -> None:
+    evs = real_events(
+        "Claudia Sheinbaum ist am Dienstag (1. Oktober) als Präsidentin vereidigt worden. "
+        "Sheinbaum hatte König Felipe VI. nicht eingeladen.\n",
+        FuzzyDate(date(2024, 10, 1), "month"),
+    )
+    r = roles(only(evs, "inauguration"))
+    assert r["claudia-sheinbaum"] == "participant"
+    assert r["felipe-vi"] == "absent"
+
+
+def test_the_delegations_meeting_later_are_the_sides_of_the_earlier_talks() -> None:
+    evs = real_events(
+        "Bei der ersten Runde am 12. April in Maskat hatten Abbas Araghtschi und Steve Witkoff "
+        "direkt miteinander gesprochen. Eine Woche später trafen sich die Delegationen in Rom.\n",
+        FuzzyDate(date(2025, 4, 26), "day"),
+    )
+    rome = [e for e in evs if e.state == "IT"]
+    assert len(rome) == 1
+    assert rome[0].start == FuzzyDate(date(2025, 4, 19), "day")
+    r = roles(rome[0])
+    assert r["IR"] == "participant" and r["US"] == "participant"
+
+
+def test_a_name_with_a_particle_opening_a_sentence_is_the_person() -> None:
+    body = "Von der Leyen reiste am Montag nach Kiew.\n"
+    kb = load_knowledge_base()
+    ents = extract_entities(body, JULY_2023, kb)
+    assert "ursula-von-der-leyen" in {m.key for m in ents.mentions if m.kind == "person"}
+
+
+def test_a_visit_at_which_a_plan_was_announced_took_place() -> None:
+    evs = real_events(
+        "Ursula von der Leyen hatte im Oktober 2024 bei einem Besuch in Chisinau einen "
+        "Wachstumsplan angekündigt.\n",
+        FuzzyDate(date(2025, 7, 1), "month"),
+    )
+    visit = only(evs, "visit")
+    assert visit.status == "occurred" and visit.state == "MD"
+    assert visit.start == FuzzyDate(date(2024, 10, 1), "month")
+
+
+def test_whom_an_office_goes_to_is_appointed_and_the_pronoun_appoints() -> None:
+    evs = real_events(
+        "Der Premier Srettha Thavisin geriet in die Kritik, als er im April den Anwalt Pichit "
+        "Chuenban zum Minister ernannte. Später ernannte Emmanuel Macron Michel Barnier zum "
+        "Premierminister.\n",
+        FuzzyDate(date(2024, 8, 1), "month"),
+    )
+    by_person = {p.key: p.role for e in evs if e.type == "inauguration" for p in e.participants}
+    assert by_person["srettha-thavisin"] == "host" and by_person["pichit-chuenban"] == "participant"
+    assert by_person["michel-barnier"] == "participant"
+
+
+def test_both_presidents_signing_are_the_two_of_the_visit() -> None:
+    evs = real_events(
+        "Serbiens Präsident Aleksandar Vučić hat Xi Jinping am Mittwoch (8. Mai) in Belgrad "
+        "empfangen. Nach ihren Gesprächen unterzeichneten beide Präsidenten eine gemeinsame "
+        "Erklärung.\n",
+        FuzzyDate(date(2024, 5, 1), "month"),
+    )
+    pact = only(evs, "agreement")
+    r = roles(pact)
+    assert r["xi-jinping"] == "participant" and r["aleksandar-vucic"] == "participant"
+
+
+def test_a_pact_signed_before_is_signed_though_its_entry_into_force_is_planned() -> None:
+    evs = real_events(
+        "Das im Oktober 2023 in Peking unterzeichnete Freihandelsabkommen zwischen Serbien und "
+        "China soll am 1. Juli in Kraft treten.\n",
+        FuzzyDate(date(2024, 5, 1), "month"),
+    )
+    pact = only(evs, "agreement")
+    assert pact.status == "occurred"
+    assert pact.start == FuzzyDate(date(2023, 10, 1), "month")
+
+
+def test_an_armed_alliance_in_a_compound_attacks_and_a_relative_clause_stands_apart() -> None:
+    evs = real_events(
+        "Xi war am Dienstagabend in Belgrad gelandet, genau 25 Jahre nach dem Nato-Angriff auf "
+        "die chinesische Botschaft am 7. Mai 1999, bei dem drei chinesische Journalisten getötet "
+        "wurden.\n",
+        FuzzyDate(date(2024, 5, 8), "day"),
+    )
+    attacks = [e for e in evs if e.type == "attack"]
+    assert len(attacks) == 1
+    r = roles(attacks[0])
+    assert r["nato"] == "perpetrator" and r["CN"] == "target"
+    assert attacks[0].start == FuzzyDate(date(1999, 5, 7), "day")
+
+
+def test_the_same_day_is_the_day_told_last_a_few_sentences_back() -> None:
+    evs = real_events(
+        "Japan und die Philippinen haben am Montag (8. Juli) ein Abkommen unterzeichnet. Das "
+        "Abkommen muss noch ratifiziert werden. Japan hat ähnliche Vereinbarungen bereits mit "
+        "Australien geschlossen. Tokio hat zudem Schiffe geliefert.\n\nAm selben Tag kamen Yoko "
+        "Kamikawa und Minoru Kihara mit Gilberto Teodoro und Enrique Manalo zu Gesprächen "
+        "zusammen.\n",
+        FuzzyDate(date(2024, 7, 1), "month"),
+    )
+    talks = only(evs, ("meeting", "visit"))
+    assert talks.start == FuzzyDate(date(2024, 7, 8), "day")
+
+
+def test_states_named_with_their_visiting_leaders_are_no_destinations() -> None:
+    evs = real_events(
+        "Zum Unabhängigkeitstag am 27. August besuchten Frankreichs Präsident Emmanuel Macron "
+        "und Polens Ministerpräsident Donald Tusk gemeinsam Chisinau.\n",
+        FuzzyDate(date(2025, 9, 1), "month"),
+    )
+    visit = only(evs, "visit")
+    assert visit.state == "MD"
+    r = roles(visit)
+    assert r["emmanuel-macron"] == "participant" and r["donald-tusk"] == "participant"
+
+
+def test_a_day_after_vom_dates_the_noun_it_follows() -> None:
+    evs = real_events(
+        "München (dpa) - Bundeskanzler Olaf Scholz und JD Vance nahmen am Freitag (14. Februar) "
+        "an der Münchner Sicherheitskonferenz teil. Überschattet wurde die Konferenz von dem "
+        "Anschlag vom Donnerstag.\n",
+        FuzzyDate(date(2025, 2, 1), "month"),
+    )
+    summit = only(evs, "summit")
+    assert summit.start == FuzzyDate(date(2025, 2, 14), "day")

@@ -360,12 +360,13 @@ def _clauses(tokens: Sequence[Token], lex: Lexicon) -> list[Clause]:
                 cuts.append(i + 1)
                 open_sub = False
             elif (
-                nxt in ("der", "die", "das")
+                nxt in ("der", "die", "das", "den", "dem")
                 and i + 2 < n
                 and tokens[i + 2].capital
                 and (third in (",", "und", "sowie", "oder"))
             ):
-                pass  # "Argentinien, Ägypten, der Iran und ...": an enumeration, no relative clause
+                pass  # "Argentinien, Ägypten, der Iran und ...", "aus Spanien, den Niederlanden
+                # und Dänemark": an enumeration, no relative clause
             elif nxt in ("der", "die", "das") and _enumerated_name(tokens, i + 2):
                 pass  # "Macron, der britische Premier Rishi Sunak und ...": one more list item
             elif (
@@ -1346,6 +1347,14 @@ def _clause_candidates(
             continue  # "sagte seine Reise ab", "blieb dessen Manövern fern": its own object
         if e.type == "agreement" and not e.noun and types_present & {"accession", "decree"}:
             continue  # signing the documents of an accession is the accession; a decree's, a decree
+        if (
+            e.noun
+            and e.type == "founding"
+            and "agreement" in types_present
+            and h.index - 2 >= clause.lo
+            and tokens[h.index - 2].low == "über"
+        ):
+            continue  # "ein Vertrag über die Gründung einer Konföderation": what the pact says
         if e.type == "killing" and "attack" in types_present:
             continue  # "die Tötung Nasrallahs bei einem Luftangriff": the strike is the event
         if e.type == "meeting" and not e.noun and "summit" in types_present and not margin:
@@ -1436,6 +1445,19 @@ def _clause_candidates(
             continue  # "mit dem Vertrag von Asunción gegründet": how it was founded
         if typ == "meeting" and _of_a_body(tokens, main.index, clause, mentions, lex):
             typ, spec = "summit", lex.types["summit"]  # "ein Treffen der Kontaktgruppe"
+        elif (
+            typ == "visit" and main.entry.frame == "host_verb" and not main.entry.noun
+            and len(sides) >= 4
+        ):  # "lud Staats- und Regierungschefs aus A, B und C nach Paris ein": he hosts a summit
+            typ, spec = "summit", lex.types["summit"]
+        elif (
+            typ == "meeting"
+            and main.entry.noun
+            and _invites(tokens, clause, lex)
+            and _leaders_gather(tokens, clause)
+        ):
+            # "lud europäische Staats- und Regierungschefs zu einem Krisentreffen ein"
+            typ, spec = "summit", lex.types["summit"]
         elif typ == "meeting" and not main.entry.noun and _body_gathers(tokens, clause, cm, lex):
             # "kamen die Staats- und Regierungschefs der Ecowas in Abuja zusammen"
             typ, spec = "summit", lex.types["summit"]
@@ -1455,6 +1477,10 @@ def _clause_candidates(
             margin=margin and typ == "meeting",
         )
         cand.passive_plan = passive_plan
+        if cand.status == "planned" and main.entry.noun and _in_participle_phrase(
+            tokens, main.index, clause
+        ):  # "Den im August beim Gipfel angebotenen Beitritt will sie nicht vollziehen"
+            cand.status = "occurred"
         occasion = (
             main.entry.noun
             and set(plan_words) <= _ANNOUNCED
@@ -1894,6 +1920,17 @@ def _of_a_body(
     return low in bodies or low.endswith(("gruppe", "gruppen"))
 
 
+def _leaders_gather(tokens: Sequence[Token], clause: Clause) -> bool:
+    """The clause names the leaders of many states, not of two ("europäische Staats- und
+    Regierungschefs", not "die beiden Regierungschefs"): invited, they make a gathering."""
+    for i in range(clause.lo, clause.hi):
+        if tokens[i].low in ("regierungschefs", "staatschefs") and tokens[i].capital:
+            before = {t.low for t in tokens[max(clause.lo, i - 4) : i]}
+            if not before & {"beiden", "beide", "zwei", "beider", "mit"}:
+                return True
+    return False
+
+
 def _body_gathers(
     tokens: Sequence[Token], clause: Clause, mentions: Sequence[Mention], lex: Lexicon
 ) -> bool:
@@ -1908,8 +1945,9 @@ def _body_gathers(
             continue  # "traf mit den Regierungschefs der ... zusammen": his partners
         if tokens[i + 1].low not in ("der", "des"):
             continue
-        head = tokens[_past_modifiers(tokens, i + 2, clause, 1)]
-        if any(m.kind == "organization" and m.start == head.start for m in mentions):
+        k = _past_modifiers(tokens, i + 2, clause, 1)
+        heads = {t.start for t in tokens[k : min(clause.hi, k + 2)]}  # "der Gemeinschaft Caricom"
+        if any(m.kind == "organization" and m.start in heads for m in mentions):
             return True
     return False
 
@@ -2366,6 +2404,31 @@ def _leader_of(m: Mention, mentions: Sequence[Mention], art: _Article) -> bool:
         and nxt.start - m.end <= 40
         and art.person_state(nxt.key) == m.key
     )
+
+
+_NP_GLUE = frozenset("in im am an bei beim mit aus von vom zum zur der des dem".split())
+
+
+def _in_participle_phrase(tokens: Sequence[Token], at: int, clause: Clause) -> bool:
+    """The noun stands inside an attribute closed by a past participle, between an article
+    and the noun it qualifies ("den im August beim Gipfel in Johannesburg angebotenen
+    Beitritt"): a past happening, whatever the clause plans."""
+    k = next(
+        (k for k in range(at + 1, min(clause.hi - 1, at + 6))
+         if not tokens[k].capital and not tokens[k].punct and tokens[k].low not in _NP_GLUE),
+        None,
+    )  # fmt: skip
+    if k is None or not tokens[k + 1].capital:
+        return False
+    if not tokens[k].low.endswith(("enen", "tenen", "ten", "ene", "tene")):
+        return False
+    j = at - 1
+    while j > clause.lo and (
+        tokens[j].capital or tokens[j].low in ("im", "am", "beim", "in", "vom") or tokens[j].punct
+        or tokens[j].low.isdigit()
+    ):
+        j -= 1
+    return tokens[j].low in ("den", "die", "das", "der", "dem", "des")
 
 
 def _before_office(tokens: Sequence[Token], last: int, clause: Clause) -> bool:
@@ -2886,6 +2949,8 @@ def _received(tokens: Sequence[Token], main: Hit, words: set[str], lex: Lexicon)
 _LEADER_PLURALS = {
     "regierungschefs": ("head_of_government",),
     "staatschefs": ("head_of_state",),
+    "machthaber": ("head_of_state", "leader"),
+    "militärmachthaber": ("head_of_state", "leader"),
     "präsidenten": ("head_of_state",),
     "premierminister": ("head_of_government",),
     "ministerpräsidenten": ("head_of_government",),
@@ -2897,15 +2962,21 @@ def _leaders_named_by_plural(
     tokens: Sequence[Token], mi: int, clause: Clause, state: str, art: _Article
 ) -> list[str]:
     """The leaders a plural office noun names through a state's genitive ("die
-    Regierungschefs Indiens, Japans und Australiens"), when the article names them."""
-    if not tokens[mi].low.endswith("s"):
-        return []  # a genitive ("Indiens"), not "die Präsidenten der USA"
+    Regierungschefs Indiens, Japans und Australiens") or "von" ("die Militärmachthaber von
+    Mali, Burkina Faso und Niger"), when the article names them."""
     j = mi - 1
-    while j >= clause.lo and tokens[j].low not in _LEADER_PLURALS:
-        t = tokens[j]
-        if not (t.text == "," or t.low in ("und", "sowie") or t.capital and t.low.endswith("s")):
-            return []  # only a list of genitives may stand between
+    genitives = tokens[mi].low.endswith("s")
+    while j >= clause.lo and (
+        tokens[j].text == ","
+        or tokens[j].low in ("und", "sowie")
+        or (tokens[j].capital and tokens[j].low not in _LEADER_PLURALS)
+    ):
+        genitives = genitives and (not tokens[j].capital or tokens[j].low.endswith("s"))
         j -= 1
+    if j >= clause.lo + 1 and tokens[j].low == "von":
+        j -= 1  # "die Militärmachthaber von Mali, Burkina Faso und Niger"
+    elif not genitives:
+        return []  # a genitive ("Indiens"), not "die Präsidenten der USA"
     roles = _LEADER_PLURALS.get(tokens[j].low) if j >= clause.lo else None
     if not roles:
         return []
@@ -3040,6 +3111,9 @@ def _variant(m: Mention, slot: str, mentions: Sequence[Mention]) -> Mention:
 
 
 def _bind_organization(cand: Cand, spec: TypeSpec, m: Mention, role: str, slot: str) -> None:
+    if cand.type == "summit" and slot == "mit" and cand.organization not in (None, m.key):
+        cand.add("organization", m.key, "participant")  # "ein Gipfel der Celac mit der EU"
+        return
     if role == "organization" or spec.needs_organization or cand.type == "summit":
         if cand.organization is None or slot in ("compound", "genitive"):
             cand.organization = m.key
@@ -3088,6 +3162,23 @@ def _continue_place(
 ) -> None:
     """ "..., wo er ... unterzeichnete": the place of the clause before."""
     clause = clauses[ci]
+    if (
+        not cand.state
+        and ci + 2 < len(clauses)
+        and tokens[clauses[ci + 1].lo].low in art.lex.cue("relative_pronouns")
+        and tokens[clauses[ci + 2].lo].low in ("in", "im")
+    ):
+        # "berieten Staats- und Regierungschefs der Caricom, der auch Haiti angehört, in
+        # Kingston": the main clause goes on after the relative clause
+        after = clauses[ci + 2]
+        first = next((m for m in _clause_mentions(mentions, tokens, after)), None)
+        if (
+            first is not None
+            and first.kind == "place"
+            and _token_index(tokens, first.start) == after.lo + 1
+        ):
+            _set_location(cand, first, art, destination=False)
+            return
     if cand.state or ci == 0 or tokens[clause.lo].low not in art.lex.cue("place_continuations"):
         return
     prev = clauses[ci - 1]
@@ -3228,7 +3319,15 @@ def _date(
         # several dates in a clause: the one nearest after the noun ("Treffen im Mai in Peking")
         pos = tokens[cand.hits[0].index].start
         after = [e for e in exprs if e.start >= pos and not e.since]
-        exprs = after[:1] or [e for e in exprs if not e.since][-1:] or exprs[-1:]
+        at = cand.hits[0].index
+        right_before = [
+            e for e in exprs
+            if not e.since and at >= 2 and tokens[at - 1].low in ("beim", "vom", "zum")
+            and _token_index(tokens, e.end) == at - 1
+        ]  # fmt: skip  ("den im August beim Gipfel angebotenen Beitritt zum 1. Januar")
+        exprs = (
+            right_before or after[:1] or [e for e in exprs if not e.since][-1:] or exprs[-1:]
+        )
     tense: Tense = "future" if cand.status == "planned" else "past"
     clause_low = {t.low for t in tokens[clause.lo : clause.hi]}
     verbs = {t.low for t in tokens[clause.lo : clause.hi] if not t.capital}  # not "das Treffen"
@@ -3244,6 +3343,18 @@ def _date(
         and words[-1].low not in art.lex.cue("pluperfect_auxiliaries")
         and words[-1].low.endswith(("t", "en"))
     )
+    opening_year = next(
+        (y for y in art.dates_in(tokens[0].start, lo) if y.kind == "year" and not y.since), None
+    )
+    if opening_year is not None:
+        # "• 1990 handelte er den Vertrag aus, den er am 31. August unterzeichnete": the
+        # sentence's year
+        exprs = [
+            dataclasses.replace(e, year=opening_year.year)
+            if e.kind == "date" and e.year is None and e.month
+            else e
+            for e in exprs
+        ]
     for e in exprs:
         if (e.since or _after_since(tokens, e, cand, art)) and not spec.durative:
             continue  # "zum ersten Mal seit letztem September" does not date the meeting

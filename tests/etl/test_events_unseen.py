@@ -2544,3 +2544,119 @@ def test_a_day_after_vom_dates_the_noun_it_follows() -> None:
     )
     summit = only(evs, "summit")
     assert summit.start == FuzzyDate(date(2025, 2, 14), "day")
+
+
+def test_leaders_of_many_states_invited_to_a_palace_make_a_summit_its_host_holds() -> None:
+    evs = real_events(
+        "Am Montag hatte Bundeskanzler Olaf Scholz Staats- und Regierungschefs aus Frankreich, "
+        "Italien, Spanien, den Niederlanden und Polen ins Kanzleramt geladen. Dazu kamen "
+        "Kommissionspräsidentin Ursula von der Leyen und Nato-Generalsekretär Mark Rutte.\n",
+        FuzzyDate(date(2025, 2, 19), "day"),
+    )
+    summit = only(evs, "summit")
+    r = roles(summit)
+    assert r["olaf-scholz"] == "host"
+    assert {r[s] for s in ("FR", "IT", "ES", "NL", "PL")} == {"participant"}
+    assert r["ursula-von-der-leyen"] == "participant" and r["mark-rutte"] == "participant"
+
+
+def test_a_crisis_meeting_of_many_leaders_is_a_summit() -> None:
+    evs = real_events(
+        "Der französische Präsident Emmanuel Macron lud für Montag europäische Staats- und "
+        "Regierungschefs zu einem Krisentreffen nach Paris ein.\n",
+        FuzzyDate(date(2025, 2, 15), "day"),
+    )
+    summit = only(evs, "summit")
+    assert summit.status == "planned" and summit.state == "FR"
+    assert roles(summit)["emmanuel-macron"] == "host"
+
+
+def test_leaders_of_a_body_conferring_hold_its_summit_where_the_main_clause_goes_on() -> None:
+    evs = real_events(
+        "Am 11. März berieten Staats- und Regierungschefs der Karibikgemeinschaft Caricom, der "
+        "auch Haiti angehört, in Kingston über die Lage, auch US-Außenminister Antony Blinken "
+        "reiste nach Jamaika. Ariel Henry nahm an dem Treffen nicht teil.\n",
+        FuzzyDate(date(2024, 3, 20), "day"),
+    )
+    summit = only(evs, "summit")
+    assert summit.state == "JM" and summit.start == FuzzyDate(date(2024, 3, 11), "day")
+    assert roles(summit)["ariel-henry"] == "absent"
+
+
+def test_rulers_of_listed_states_sign_and_the_founding_is_what_they_signed() -> None:
+    evs = real_events(
+        "Die Militärmachthaber von Mali, Burkina Faso und Niger haben am Samstag (6. Juli) in "
+        "Niamey einen Vertrag über die Gründung einer Konföderation unterzeichnet. Gastgeber "
+        "Abdourahamane Tiani sprach von einem historischen Tag. Auch Assimi Goïta und Ibrahim "
+        "Traoré äußerten sich.\n",
+        FuzzyDate(date(2024, 7, 1), "month"),
+    )
+    pact = only(evs, "agreement")
+    r = roles(pact)
+    assert {r[s] for s in ("ML", "BF", "NE")} == {"participant"}
+    assert {"abdourahamane-tiani", "assimi-goita", "ibrahim-traore"} <= set(r)
+    assert not [e for e in evs if e.type == "founding"]
+
+
+def test_a_gathering_inside_a_participle_attribute_is_past_and_dated_by_its_own_phrase() -> None:
+    evs = real_events(
+        "Den im August beim Gipfel in Johannesburg angebotenen Beitritt zur Brics-Gruppe zum "
+        "1. Januar will die neue Regierung nicht vollziehen.\n",
+        FuzzyDate(date(2023, 12, 10), "day"),
+    )
+    summit = only(evs, "summit")
+    assert summit.status == "occurred" and summit.state == "ZA"
+    assert summit.start == FuzzyDate(date(2023, 8, 1), "month")
+
+
+def test_the_organization_a_body_meets_with_takes_part_in_its_summit() -> None:
+    evs = real_events(
+        "Im Juli soll in Brüssel ein Gipfeltreffen der Celac mit der Europäischen Union "
+        "stattfinden.\n",
+        FuzzyDate(date(2023, 1, 25), "day"),
+    )
+    summit = only(evs, "summit")
+    assert summit.organization == "celac" and summit.status == "planned"
+    assert roles(summit)["eu"] == "participant"
+
+
+def test_travelling_on_is_a_trip() -> None:
+    evs = real_events(
+        "Am Mittwoch will Lula nach Montevideo weiterreisen.\n", FuzzyDate(date(2023, 1, 24), "day")
+    )
+    visit = only(evs, "visit")
+    assert visit.state == "UY" and visit.status == "planned"
+    assert visit.start == FuzzyDate(date(2023, 1, 25), "day")
+
+
+def test_an_accession_a_declaration_is_about_stays_an_accession() -> None:
+    evs = real_events(
+        "Die Staats- und Regierungschefs der Asean unterzeichneten am Sonntag, dem 26. Oktober, "
+        "in Kuala Lumpur die Erklärung über die Aufnahme Osttimors als elftes Mitglied.\n",
+        FuzzyDate(date(2025, 10, 1), "month"),
+    )
+    accession = only(evs, "accession")
+    assert accession.start == FuzzyDate(date(2025, 10, 26), "day")
+    assert roles(accession)["TL"] == "participant"
+
+
+def test_a_day_without_year_takes_the_year_that_opens_its_bullet() -> None:
+    evs = real_events(
+        "Stationen seiner Laufbahn:\n"
+        "  • 1990 handelte Wolfgang Schäuble als Innenminister den Einigungsvertrag aus, den er "
+        "am 31. August mit Günther Krause in Ost-Berlin unterzeichnete.\n",
+        FuzzyDate(date(2024, 1, 1), "month"),
+    )
+    pact = only(evs, "agreement")
+    assert pact.start == FuzzyDate(date(1990, 8, 31), "day")
+    assert "wolfgang-schaeuble" in roles(pact)
+
+
+def test_a_state_that_came_to_a_group_later_is_no_guest_of_a_gathering() -> None:
+    evs = real_events(
+        "Die Gruppe traf sich am Montag in Peking. Gegründet wurde sie 2009 von Brasilien, "
+        "Russland, Indien und China; 2010 kam Südafrika hinzu.\n",
+        FuzzyDate(date(2025, 1, 7), "day"),
+    )
+    assert not [e for e in evs if e.start is not None and e.start.value.year == 2010
+                and e.type in ("summit", "meeting", "visit")]

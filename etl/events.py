@@ -232,7 +232,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         "host_participles attribute_date_preps attribute_date_fillers pluperfect_auxiliaries "
         "zu_infinitive_prefixes era_adjectives announce_words failed_cues gathering_genitives "
         "verbal_objects abstract_targets reject_verbs invitation_verbs chair_nouns attended_forms "
-        "venue_verbs anniversary_nouns"
+        "venue_verbs anniversary_nouns hold_verbs occasion_announcements chair_verbs"
     ).split()
     cues = {k: frozenset(str(x).lower() for x in data.get(k, [])) for k in cue_keys}
     automaton = ahocorasick.Automaton()
@@ -1483,7 +1483,7 @@ def _clause_candidates(
             cand.status = "occurred"
         occasion = (
             main.entry.noun
-            and set(plan_words) <= _ANNOUNCED
+            and set(plan_words) <= lex.cue("occasion_announcements")
             and bool(wordset & _HAVE)
             and _preposition_before(tokens, main.index, clause) in ("bei", "beim")
         )  # "hatte bei einem Besuch in Chisinau einen Plan angekündigt": news of the visit,
@@ -1777,9 +1777,6 @@ def _planned_words(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> lis
         if tokens[i].low in cues
         and not (tokens[i].low == "einladung" and i > clause.lo and tokens[i - 1].low in preps)
     ]
-
-
-_PASSIVE_AUX = frozenset("wird werden".split())
 
 
 def _future_infinitive(tokens: Sequence[Token], clause: Clause) -> bool:
@@ -2440,8 +2437,6 @@ def _before_office(tokens: Sequence[Token], last: int, clause: Clause) -> bool:
     return k < clause.hi and tokens[k].low in ("zum", "zur")
 
 
-_HOLD = frozenset({"abgehalten", "abhalten", "abhielt", "abhielten"})
-_ANNOUNCED = frozenset({"angekündigt", "kündigte", "kündigten"})
 _TALKS_TYPES = frozenset({"summit", "meeting"})
 _TOGETHER = frozenset({"gemeinsam", "zusammen"})  # "gemeinsam mit X": X acts with the subject
 
@@ -2473,7 +2468,7 @@ def _bind(
     host_cues = lex.cue("host_cues")
     words = {t.low for t in tokens[clause.lo : clause.hi]}
     host_words = words & lex.cue("host_verbs")
-    if cand.type == "meeting" and host_words <= _HOLD:
+    if cand.type == "meeting" and host_words <= lex.cue("hold_verbs"):
         host_words = set()  # "Deutschland und Polen haben Konsultationen abgehalten": both talk
     host_subject = main.entry.frame == "host_verb" or bool(host_words)
     if words & lex.cue("host_participles") and words & _HAVE:
@@ -3050,6 +3045,8 @@ def _trip_goal(spec: TypeSpec, clause: Clause, attached: int, lex: Lexicon) -> b
 _RELATIVE_AFTER_PREP = frozenset("dem der denen welchem welcher welchen".split())
 
 
+# Forms of "werden" (passive and future). Defined once: an older, shorter definition further up
+# was shadowed by this one at import, so every use has always read this set.
 _PASSIVE_AUX = frozenset("wurde wurden worden werden wird".split())
 
 
@@ -4155,6 +4152,7 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
     _talks_at_summit(done)
     _guests_of_summit(done)
     _summit_of_the_lead(done, art)
+    _chair_hosts(done, art)
     _trip_leg_dates(done)
     events: list[EventFact] = []
     for c in done:
@@ -4173,6 +4171,36 @@ def _resolve_article(cands: list[Cand], art: _Article) -> list[EventFact]:
             if ev is not None:
                 events.append(ev)
     return events
+
+
+def _chair_hosts(done: Sequence[Cand], art: _Article) -> None:
+    """ "Nigerias Präsident X, der den Vorsitz der Gemeinschaft innehat, warnte ...", told
+    right after a summit of an organization: the chair hosts that summit (and, met in his
+    state, so does his state)."""
+    for si, ms in art.mentions.items():
+        words = set(_sentence_words(art, si))
+        if "vorsitz" not in words or not words & art.lex.cue("chair_verbs"):
+            continue
+        for m in ms:
+            if m.kind != "person" or _is_adjective(m):
+                continue
+            tail = art.body[m.end : m.end + 60].lower()
+            if not tail.startswith((", der den vorsitz", ", die den vorsitz")):
+                continue
+            summit = next(
+                (d for d in reversed(done)
+                 if d.type == "summit" and d.merged_into is None and d.organization
+                 and d.status == "occurred" and 0 <= si - d.sentence <= 3),
+                None,
+            )  # fmt: skip
+            if summit is None or any(
+                k[0] == "person" and r == "host" for k, r in summit.roles.items()
+            ):
+                continue
+            summit.add("person", m.key, "host")
+            state = art.person_state(m.key)
+            if state and state == summit.state:
+                summit.add("state", state, "host")
 
 
 def _summit_of_the_lead(done: Sequence[Cand], art: _Article) -> None:
@@ -4585,7 +4613,9 @@ def _collective_signers(done: Sequence[Cand], art: _Article) -> None:
             continue
         words = _sentence_words(art, c.sentence)
         is_pair = any(w in pair and i and words[i - 1] in dets for i, w in enumerate(words))
-        is_attendees = not is_pair and any(w in attendees for w in words)
+        is_attendees = not is_pair and (
+            any(w in attendees for w in words) or _counted_states(words) is not None
+        )  # "Die drei Nachbarstaaten hatten ... unterzeichnet"
         if not (is_pair or is_attendees):
             continue
         kinds = ("meeting", "visit") if is_pair else ("summit",)
@@ -4665,9 +4695,10 @@ def _pair_counterparts(done: Sequence[Cand], art: _Article) -> None:
 
 
 def _counted_states(words: Sequence[str]) -> int | None:
-    """N of "die N Staaten" / "die N Länder" in a sentence's words, else None."""
+    """N of "die N Staaten" / "die N Länder" / "die drei Nachbarstaaten" in a sentence's
+    words, else None."""
     for i, w in enumerate(words[1:], 1):
-        if w in ("staaten", "länder") and words[i - 1] in _COUNT_WORDS:
+        if w.endswith(("staaten", "länder")) and words[i - 1] in _COUNT_WORDS:
             return _COUNT_WORDS[words[i - 1]]
     return None
 

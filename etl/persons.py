@@ -278,6 +278,15 @@ def name_span(units: Sequence[Unit], i: int, kb: KnowledgeBase, slot: bool = Fal
             n = j - i + 1
             j += 1
             continue
+        if (
+            n
+            and len(u.text) == 1
+            and u.text.isupper()
+            and j + 1 < len(units)
+            and units[j + 1].text == "."
+        ):
+            n = j - i + 2  # "der Tatverdächtige Farhad N.": a surname cut to its initial
+            break
         if n and u.text in NAME_PARTICLES and j + 1 < len(units):
             if _is_name_token(units[j + 1], kb):
                 j += 1

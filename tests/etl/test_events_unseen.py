@@ -2660,3 +2660,33 @@ def test_a_state_that_came_to_a_group_later_is_no_guest_of_a_gathering() -> None
     )
     assert not [e for e in evs if e.start is not None and e.start.value.year == 2010
                 and e.type in ("summit", "meeting", "visit")]
+
+
+def test_the_three_neighbours_who_signed_are_the_three_states_of_the_summit() -> None:
+    evs = real_events(
+        "Die Juntas von Mali, Burkina Faso und Niger kamen am Samstag (6. Juli) in Niamey zu "
+        "ihrem ersten Gipfel zusammen. Die drei Nachbarstaaten hatten am 16. September 2023 in "
+        "Bamako einen Beistandspakt unterzeichnet.\n",
+        FuzzyDate(date(2024, 7, 1), "month"),
+    )
+    pact = only(evs, "agreement")
+    assert pact.start == FuzzyDate(date(2023, 9, 16), "day")
+    assert {k for k, r in roles(pact).items() if r == "participant"} >= {"ML", "BF", "NE"}
+
+
+def test_who_chairs_the_organization_hosts_its_summit() -> None:
+    evs = real_events(
+        "Am Sonntag (7. Juli) kamen die Staats- und Regierungschefs der Ecowas in Abuja "
+        "zusammen. Nigerias Präsident Bola Tinubu, der den Vorsitz der Gemeinschaft innehat, "
+        "warnte vor einer Spaltung.\n",
+        FuzzyDate(date(2024, 7, 1), "month"),
+    )
+    r = roles(only(evs, "summit"))
+    assert r["bola-tinubu"] == "host" and r["NG"] == "host"
+
+
+def test_a_suspect_named_by_first_name_and_initial_is_one_person() -> None:
+    body = "Der Tatverdächtige Farhad N. sitzt in Untersuchungshaft.\n"
+    kb = load_knowledge_base()
+    ents = extract_entities(body, JULY_2023, kb)
+    assert [m.surface for m in ents.mentions if m.kind == "person"] == ["Farhad N."]

@@ -1500,7 +1500,8 @@ def _clause_candidates(
                 or _determiner_before(tokens, main.index, clause, defs)
             )
             and not set(before[-2:]) & lex.cue("new_event_cues")  # "der nächste Gipfel"
-        )
+            and not (typ == "meeting" and before[-1:] and before[-1].startswith("bilateral"))
+        )  # "zum bilateralen Treffen" at a summit: talks of their own, not the summit
         cand.judged = judged
         cand.carries_roles = weight == "support" and all(h.entry.roles for h in ghits)
         cand.attended = cand.carries_roles or attend

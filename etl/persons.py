@@ -504,6 +504,7 @@ def resolve(
     out = PersonResult()
     discovered: dict[str, PersonRef] = {}
     role_only: list[tuple[Sentence, Unit, RoleHit]] = []
+    titled: list[tuple[Sentence, Unit, str]] = []  # "der Vizepräsident" with no name after it
     added: set[tuple[int, int, int]] = set()
     consumed: dict[int, set[int]] = {}  # sentence -> indexes of units inside a found name
 
@@ -599,6 +600,8 @@ def resolve(
             if n:
                 add(sent, units, j, n, state, None if rn.role == "counterpart" else base)
                 continue
+            if rn.role == "other" and i > 0 and units[i - 1].text.lower() in ("der", "die"):
+                titled.append((sent, u, base))  # "der Vizepräsident": the one named before
             if rn.role in ("other", "counterpart") or (state is None and org is None):
                 continue
             if _not_current(units, i) or not _singular(units, i, u.text, base):
@@ -640,10 +643,28 @@ def resolve(
             continue
         out.mentions.append(Mention(sent.index, u.start, u.end, u.text, "person", key, "role"))
 
+    # a title of the "other" roles with no name ("Anschließend sprach der Vizepräsident mit
+    # X"): the one person named before in the article who holds that title
+    for sent, u, base in titled:
+        before = [m for m in (*mentions, *out.mentions) if m.kind == "person" and m.end <= u.start]
+        holders = {m.key for m in before if _titled(m.key, base, discovered, kb, on)}
+        if len(holders) == 1:
+            key = holders.pop()
+            out.mentions.append(Mention(sent.index, u.start, u.end, u.text, "person", key, "role"))
+
     for m in (*mentions, *out.mentions):
         if m.kind == "person" and m.key not in out.persons:
             out.persons[m.key] = discovered.get(m.key) or kb_ref(kb, m.key, on)
     return out
+
+
+def _titled(
+    key: str, noun: str, discovered: dict[str, PersonRef], kb: KnowledgeBase, on: date | None
+) -> bool:
+    """The person's title is ``noun`` ("US-Vizepräsident" and "Vizepräsident" answer to "der
+    Vizepräsident")."""
+    ref = discovered.get(key) or (kb_ref(kb, key, on) if key in kb.persons else None)
+    return bool(ref and ref.title and ref.title.lower().rsplit("-", 1)[-1] == noun.lower())
 
 
 def _merge_single_names(

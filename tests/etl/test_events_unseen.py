@@ -2690,3 +2690,25 @@ def test_a_suspect_named_by_first_name_and_initial_is_one_person() -> None:
     kb = load_knowledge_base()
     ents = extract_entities(body, JULY_2023, kb)
     assert [m.surface for m in ents.mentions if m.kind == "person"] == ["Farhad N."]
+
+
+def test_a_bilateral_meeting_at_a_summit_is_talks_of_their_own() -> None:
+    evs = real_events(
+        "Xi Jinping hat am Montag (1. September) in Tianjin den Gipfel der SCO eröffnet. Zu dem "
+        "Gipfel waren Wladimir Putin und Narendra Modi angereist. Am Montag fuhr Modi gemeinsam "
+        "mit Putin zum bilateralen Treffen.\n",
+        FuzzyDate(date(2025, 9, 1), "month"),
+    )
+    talks = only(evs, "meeting")
+    assert set(roles(talks)) == {"narendra-modi", "wladimir-putin"}
+    assert talks.start == FuzzyDate(date(2025, 9, 1), "day")
+
+
+def test_a_bare_title_is_the_one_person_named_before_with_it() -> None:
+    evs = real_events(
+        "JD Vance traf am Freitag (14. Februar) den ukrainischen Präsidenten Wolodymyr "
+        "Selenskyj. Anschließend sprach der Vizepräsident mit AfD-Chefin Alice Weidel.\n",
+        FuzzyDate(date(2025, 2, 1), "month"),
+    )
+    weidel = next(e for e in evs if "alice-weidel" in roles(e))
+    assert roles(weidel)["jd-vance"] == "participant"

@@ -1477,11 +1477,19 @@ def _clause_candidates(
             margin=margin and typ == "meeting",
         )
         cand.passive_plan = passive_plan
+        resigns = (
+            cand.status == "planned"
+            and typ == "departure"
+            and main.entry.noun
+            and set(plan_words) <= lex.cue("occasion_announcements")
+        )  # "kündigte er seinen Rücktritt an": announcing it is resigning, then and there
+        if resigns:
+            cand.status = "occurred"
         if cand.status == "planned" and main.entry.noun and _in_participle_phrase(
             tokens, main.index, clause
         ):  # "Den im August beim Gipfel angebotenen Beitritt will sie nicht vollziehen"
             cand.status = "occurred"
-        occasion = (
+        occasion = resigns or (
             main.entry.noun
             and set(plan_words) <= lex.cue("occasion_announcements")
             and bool(wordset & _HAVE)
@@ -3280,6 +3288,13 @@ def _date(
     if not exprs and _same_time(tokens, clause, art.lex):
         # "am selben Tag, an dem ein Raketenangriff ...": the date of the sentence before it
         exprs = art.dates_in(tokens[0].start, lo)[-1:]
+        if not exprs:
+            # "Noch in derselben Nacht kündigte er seinen Rücktritt an": the day told last, in
+            # the two sentences before
+            si = art.sentence_of(tokens[0].start)
+            back = art.sentences[max(0, si - 2)].start
+            exprs = [e for e in art.dates_in(max(back, art.headline_end), tokens[0].start)
+                     if e.day][-1:]  # fmt: skip
     # the stretch of the clause around the trigger that no comma cuts
     own = _comma_segment(tokens, clause, cand.hits[0].index)
     seat = any(h.entry.after for h in cand.hits)  # "vereinbarten ... am Mittwoch im Kanzleramt"
@@ -3546,7 +3561,9 @@ def _same_time(tokens: Sequence[Token], clause: Clause, lex: Lexicon) -> bool:
     lo = max(0, clause.lo - 4)
     cues = lex.cue("same_time_cues")
     return any(
-        tokens[i].low in cues and i + 1 < len(tokens) and tokens[i + 1].low in ("tag", "zeit")
+        tokens[i].low in cues
+        and i + 1 < len(tokens)
+        and tokens[i + 1].low in ("tag", "zeit", "nacht", "abend")
         for i in range(lo, clause.hi)
     )
 

@@ -2712,3 +2712,16 @@ def test_a_bare_title_is_the_one_person_named_before_with_it() -> None:
     )
     weidel = next(e for e in evs if "alice-weidel" in roles(e))
     assert roles(weidel)["jd-vance"] == "participant"
+
+
+def test_announcing_a_resignation_the_same_night_is_resigning_that_day() -> None:
+    evs = real_events(
+        "Am 11. März berieten die Staats- und Regierungschefs der Caricom in Kingston über die "
+        "Lage. Ariel Henry nahm an dem Treffen nicht teil. Noch in derselben Nacht kündigte er "
+        "seinen Rücktritt an.\n",
+        FuzzyDate(date(2024, 6, 26), "day"),
+    )
+    resignation = only(evs, "other")
+    assert resignation.status == "occurred"
+    assert resignation.start == FuzzyDate(date(2024, 3, 11), "day")
+    assert roles(resignation)["ariel-henry"] == "participant"

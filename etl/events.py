@@ -1888,6 +1888,14 @@ def _verbal_attack(
         return False
     if any(h.entry.noun for h in hits):
         return False
+    for g in clause.hits:
+        if not g.entry.noun or g.entry.type not in ("summit", "meeting", "speech"):
+            continue
+        j = g.index - 1
+        while j > clause.lo and (tokens[j].low in ("der", "dem") or tokens[j].low.endswith("er")):
+            j -= 1  # "auf der Münchner Sicherheitskonferenz"
+        if j < g.index - 1 and tokens[j].low == "auf":
+            return True  # "hat die Europäer auf der Sicherheitskonferenz angegriffen": a speech
     verbal = lex.cue("verbal_objects")
     first = min(h.index for h in hits)
     for j in range(first + 1, clause.hi - 1):
@@ -2135,7 +2143,7 @@ def _day_told_before(e: DateExpr, art: _Article, depth: int) -> FuzzyDate | None
     (in its sentence or the two before), when that date names a day (the last of a range).
     "am Vortag" counts from a day told in its own sentence or the one before only: further on,
     the press as often means the day before the report. "Am selben Tag" is the day told last,
-    however far back (past the lead)."""
+    up to eight sentences back (never in the lead)."""
     si = art.sentence_of(e.start)
     back = 1 if e.offset < 0 else 2
     lo = art.sentences[max(0, si - back)].start

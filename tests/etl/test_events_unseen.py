@@ -2725,3 +2725,13 @@ def test_announcing_a_resignation_the_same_night_is_resigning_that_day() -> None
     assert resignation.status == "occurred"
     assert resignation.start == FuzzyDate(date(2024, 3, 11), "day")
     assert roles(resignation)["ariel-henry"] == "participant"
+
+
+def test_attacking_someone_at_a_conference_is_words() -> None:
+    evs = real_events(
+        "US-Vizepräsident JD Vance hat die Europäer am Freitag (14. Februar) auf der Münchner "
+        "Sicherheitskonferenz frontal angegriffen.\n",
+        FuzzyDate(date(2025, 2, 1), "month"),
+    )
+    assert not [e for e in evs if e.type == "attack"]
+    assert roles(only(evs, "summit"))["jd-vance"] == "participant"

@@ -29,7 +29,8 @@ STOP_CAPS: frozenset[str] = frozenset(
     Um Über Unter Vor Laut Dazu Daher Zudem Bereits Jedoch Allerdings Dieser Diese Dieses
     Sein Seine Seinem Seinen Ihre Ihrem Ihren Montag Dienstag Mittwoch Donnerstag Freitag
     Samstag Sonntag Januar Februar März April Mai Juni Juli August September Oktober
-    November Dezember Herr Frau Gespräche Gespräch Treffen Besuch Gipfel Regierung""".split()
+    November Dezember Herr Frau Gespräche Gespräch Treffen Besuch Gipfel Regierung Ende
+    Anfang Mitte""".split()
 )
 # Lower-case particles inside names ("Ursula von der Leyen", "Mohammed bin Salman",
 # "Ronald dela Rosa").

@@ -2735,3 +2735,12 @@ def test_attacking_someone_at_a_conference_is_words() -> None:
     )
     assert not [e for e in evs if e.type == "attack"]
     assert roles(only(evs, "summit"))["jd-vance"] == "participant"
+
+
+def test_ende_before_a_month_is_no_part_of_the_name_before_it() -> None:
+    evs = real_events(
+        "Auslöser war die Festnahme des Mitbegründers Ismael Zambada Ende Juli in den USA.\n",
+        FuzzyDate(date(2024, 10, 1), "month"),
+    )
+    arrest = only(evs, "legal")
+    assert roles(arrest) == {"ismael-zambada": "target"}

@@ -288,6 +288,17 @@ def name_span(units: Sequence[Unit], i: int, kb: KnowledgeBase, slot: bool = Fal
         ):
             n = j - i + 2  # "der Tatverdächtige Farhad N.": a surname cut to its initial
             break
+        if n and u.text in _OPEN_QUOTES:
+            # "Ismael „El Mayo“ Zambada": a nickname in quotes between the parts of a name
+            ahead = range(j + 1, min(len(units), j + 5))
+            close = next((k for k in ahead if units[k].text in _CLOSE_QUOTES), None)
+            if (
+                close is not None
+                and close + 1 < len(units)
+                and _is_name_token(units[close + 1], kb)
+            ):
+                j = close + 1
+                continue
         if n and u.text in NAME_PARTICLES and j + 1 < len(units):
             if _is_name_token(units[j + 1], kb):
                 j += 1
@@ -301,7 +312,16 @@ def name_span(units: Sequence[Unit], i: int, kb: KnowledgeBase, slot: bool = Fal
                 continue
         break
     words = [u for u in units[i : i + n] if u.text not in NAME_PARTICLES]
+    quoted = _NICKNAME.search(" ".join(u.text for u in units[i : i + n]))
+    if quoted:
+        words = words[: len(words) - len(quoted.group(0).split())]
     return n if 0 < len(words) <= MAX_NAME_TOKENS else 0
+
+
+_OPEN_QUOTES = frozenset({"„", "»", "‚"})
+_CLOSE_QUOTES = frozenset({"“", "«", "‘"})
+# a nickname in quotes inside a name, dropped from the name itself
+_NICKNAME = re.compile(r"\s*[„»‚][^“«‘]{1,40}[“«‘]")
 
 
 # ---------------------------------------------------------------------------- context
@@ -526,7 +546,7 @@ def resolve(
             return  # one name, two cues ("Kabinettssekretär X Y, der ihn als Anwalt ...")
         added.add((sent.index, start, end))
         consumed.setdefault(sent.index, set()).update(range(j, j + n))
-        name = full or body[start:end]
+        name = full or _NICKNAME.sub("", body[start:end])
         key = slug(name)
         if key in kb.persons:
             ref = kb_ref(kb, key, on)

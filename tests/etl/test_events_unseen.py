@@ -2744,3 +2744,13 @@ def test_ende_before_a_month_is_no_part_of_the_name_before_it() -> None:
     )
     arrest = only(evs, "legal")
     assert roles(arrest) == {"ismael-zambada": "target"}
+
+
+def test_a_nickname_in_quotes_stays_inside_the_name_but_out_of_it() -> None:
+    body = "Auslöser war die Festnahme des Kartellchefs Ismael „El Mayo“ Zambada in den USA.\n"
+    kb = load_knowledge_base()
+    ents = extract_entities(body, JULY_2023, kb)
+    persons = [m for m in ents.mentions if m.kind == "person"]
+    assert [m.key for m in persons] == ["ismael-zambada"]
+    assert persons[0].surface == "Ismael „El Mayo“ Zambada"  # the text as written
+    assert ents.persons["ismael-zambada"].name == "Ismael Zambada"

@@ -1483,8 +1483,6 @@ def _clause_candidates(
             and main.entry.noun
             and set(plan_words) <= lex.cue("occasion_announcements")
         )  # "kündigte er seinen Rücktritt an": announcing it is resigning, then and there
-        if resigns:
-            cand.status = "occurred"
         if cand.status == "planned" and main.entry.noun and _in_participle_phrase(
             tokens, main.index, clause
         ):  # "Den im August beim Gipfel angebotenen Beitritt will sie nicht vollziehen"
@@ -3376,12 +3374,13 @@ def _date(
             else e
             for e in exprs
         ]
+    own_hits = {h.index for h in cand.hits}
     for e in exprs:
         if (e.since or _after_since(tokens, e, cand, art)) and not spec.durative:
             continue  # "zum ersten Mal seit letztem September" does not date the meeting
-        if _attributive_date(tokens, e, {h.index for h in cand.hits}):
+        if _attributive_date(tokens, e, own_hits):
             continue  # "ein 2001 gegründeter Club": the date of the attribute, not the clause
-        if _date_of_other_noun(tokens, e, {h.index for h in cand.hits}):
+        if _date_of_other_noun(tokens, e, own_hits):
             continue  # "die Konferenz ... von dem Anschlag vom Donnerstag": the attack's day
         if _date_of_noun_before(tokens, e, cand.hits[0].index, art.lex):
             continue  # "der Vertrag ersetzt Abkommen aus dem Jahr 1961": the older pact's date
@@ -4508,30 +4507,27 @@ _DATELINE = re.compile(
 _ARRIVALS = frozenset("eingetroffen eintraf eintrafen angekommen gelandet landete landeten".split())
 
 
+def _dateline_mentions(art: _Article) -> list[Mention]:
+    """The mentions inside the dateline ("Georgetown (AFP) -"), none without one."""
+    m = _DATELINE.search(art.body[:2500])
+    if m is None:
+        return []
+    return [x for ms in art.mentions.values() for x in ms if m.start(1) <= x.start < m.end(1)]
+
+
 def _dateline_state(art: _Article) -> str | None:
     """The state of the one place a dateline names ("Georgetown (AFP) -"): where the report
     comes from. None for two places ("Washington/Peking (AFP)") or none."""
-    m = _DATELINE.search(art.body[:2500])
-    if m is None:
-        return None
-    lo, hi = m.start(1), m.end(1)
     found = {
         art.place_state(x.key) if x.kind == "place" else x.key
-        for ms in art.mentions.values() for x in ms
-        if lo <= x.start < hi and x.kind in ("place", "state")
+        for x in _dateline_mentions(art) if x.kind in ("place", "state")
     }  # fmt: skip
     return found.pop() if len(found) == 1 else None
 
 
 def _dateline_place(art: _Article) -> str | None:
     """The one place a dateline names ("Brüssel (AFP) -"), or None."""
-    m = _DATELINE.search(art.body[:2500])
-    if m is None:
-        return None
-    found = {
-        x.key for ms in art.mentions.values() for x in ms
-        if m.start(1) <= x.start < m.end(1) and x.kind == "place"
-    }  # fmt: skip
+    found = {x.key for x in _dateline_mentions(art) if x.kind == "place"}
     return found.pop() if len(found) == 1 else None
 
 
@@ -4602,17 +4598,12 @@ def _delegations(done: Sequence[Cand], art: _Article) -> None:
     """ "Eine Woche später trafen sich die Delegationen in Rom": talks whose only subject is
     "the delegations" (or "beide Seiten") are held by the two sides of the talks reported
     before."""
-    lex = art.lex
-    pair, dets = lex.cue("pair_subjects"), lex.cue("pair_determiners")
     for c in done:
         present = any(r != "absent" for r in c.roles.values())
         if c.merged_into is not None or c.type != "meeting" or present or c.start is None:
             continue
         words = _sentence_words(art, c.sentence)
-        if not (
-            "delegationen" in words
-            or any(w in pair and i and words[i - 1] in dets for i, w in enumerate(words))
-        ):
+        if not ("delegationen" in words or _pair_subject(words, art.lex)):
             continue
         before = [
             d for d in done
@@ -4626,19 +4617,25 @@ def _delegations(done: Sequence[Cand], art: _Article) -> None:
             c.add("state", st, "participant")
 
 
+def _pair_subject(words: Sequence[str], lex: Lexicon) -> bool:
+    """ "Beide Seiten", "beiden Parteien" among a sentence's words: the two sides of the talks
+    reported before."""
+    pair, dets = lex.cue("pair_subjects"), lex.cue("pair_determiners")
+    return any(w in pair and i and words[i - 1] in dets for i, w in enumerate(words))
+
+
 def _collective_signers(done: Sequence[Cand], art: _Article) -> None:
     """An agreement whose signers are only a collective subject: "Beide Seiten unterzeichneten
     ..." are the states of the talks the article is about, "einigten sich die Teilnehmer auf ..."
     is the organization of its summit."""
     lex = art.lex
-    pair, dets = lex.cue("pair_subjects"), lex.cue("pair_determiners")
     attendees = lex.cue("attendee_subjects")
     salience = _salience(done, art)
     for c in done:
         if c.merged_into is not None or c.type != "agreement" or c.roles:
             continue
         words = _sentence_words(art, c.sentence)
-        is_pair = any(w in pair and i and words[i - 1] in dets for i, w in enumerate(words))
+        is_pair = _pair_subject(words, lex)
         is_attendees = not is_pair and (
             any(w in attendees for w in words) or _counted_states(words) is not None
         )  # "Die drei Nachbarstaaten hatten ... unterzeichnet"

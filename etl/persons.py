@@ -636,7 +636,7 @@ def resolve(
     ambiguous: set[str] = set()
     person_keys = [m.key for m in mentions if m.kind == "person"] + [m.key for m in out.mentions]
     for key in dict.fromkeys(person_keys):
-        ref = discovered.get(key) or (kb_ref(kb, key, on) if key in kb.persons else None)
+        ref = _known_ref(key, discovered, kb, on)
         if ref is None:
             continue
         alias = family_name(ref.name, _family_first(kb, ref.state))
@@ -679,12 +679,20 @@ def resolve(
     return out
 
 
+def _known_ref(
+    key: str, discovered: dict[str, PersonRef], kb: KnowledgeBase, on: date | None
+) -> PersonRef | None:
+    """The person behind a key: discovered in the article, else the knowledge base's, else
+    None."""
+    return discovered.get(key) or (kb_ref(kb, key, on) if key in kb.persons else None)
+
+
 def _titled(
     key: str, noun: str, discovered: dict[str, PersonRef], kb: KnowledgeBase, on: date | None
 ) -> bool:
     """The person's title is ``noun`` ("US-Vizepräsident" and "Vizepräsident" answer to "der
     Vizepräsident")."""
-    ref = discovered.get(key) or (kb_ref(kb, key, on) if key in kb.persons else None)
+    ref = _known_ref(key, discovered, kb, on)
     return bool(ref and ref.title and ref.title.lower().rsplit("-", 1)[-1] == noun.lower())
 
 
@@ -704,7 +712,7 @@ def _merge_single_names(
     for m in (*mentions, *out.mentions):
         if m.kind != "person" or m.key in full:
             continue
-        ref = discovered.get(m.key) or (kb_ref(kb, m.key, on) if m.key in kb.persons else None)
+        ref = _known_ref(m.key, discovered, kb, on)
         if ref is not None and " " in ref.name:
             full[m.key] = ref
     for single in singles:
